@@ -1,0 +1,180 @@
+package dev.tandem.client.json;
+
+import dev.tandem.json.JsonArray;
+import dev.tandem.json.JsonBoolean;
+import dev.tandem.json.JsonCodec;
+import dev.tandem.json.JsonLimits;
+import dev.tandem.json.JsonNull;
+import dev.tandem.json.JsonNumber;
+import dev.tandem.json.JsonObject;
+import dev.tandem.json.JsonString;
+import dev.tandem.json.JsonValue;
+import dev.tandem.json.MalformedJsonException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+
+/**
+ * The browser's {@link JsonCodec}: the engine's native {@code JSON.parse} and {@code JSON.stringify}.
+ *
+ * <p>Decoding parses natively, then copies the result into model-core's JSON tree (keys in the engine's order,
+ * which {@link JsonObject} reproduces); encoding builds native values and stringifies them, so escapes and number
+ * forms are JavaScript's by definition, and the JVM codec is held to them. Same strictness as the JVM: a number
+ * that overflows to infinity and nesting beyond {@link JsonLimits#MAX_DEPTH} are malformed.
+ */
+public final class BrowserJsonCodec implements JsonCodec {
+
+    @Override
+    public String encode(JsonValue value) {
+        return stringify(toNative(value));
+    }
+
+    @Override
+    public JsonValue decode(String text) {
+        if (text == null) {
+            throw new MalformedJsonException("no JSON text (null)");
+        }
+        JSObject outcome = parse(text);
+        if (hasError(outcome)) {
+            throw new MalformedJsonException(errorOf(outcome));
+        }
+        return fromNative(valueOf(outcome), 1);
+    }
+
+    private static JSObject toNative(JsonValue value) {
+        switch (value.kind()) {
+            case NULL:
+                return nullValue();
+            case BOOLEAN:
+                return booleanValue(((JsonBoolean) value).value());
+            case NUMBER:
+                return numberValue(((JsonNumber) value).value());
+            case STRING:
+                return stringValue(((JsonString) value).value());
+            case ARRAY: {
+                JSObject array = newArray();
+                for (JsonValue item : (JsonArray) value) {
+                    push(array, toNative(item));
+                }
+                return array;
+            }
+            case OBJECT: {
+                JSObject object = newObject();
+                for (Map.Entry<String, JsonValue> member : ((JsonObject) value).members().entrySet()) {
+                    put(object, member.getKey(), toNative(member.getValue()));
+                }
+                return object;
+            }
+            default:
+                throw new IllegalStateException(value.kind().name());
+        }
+    }
+
+    private static JsonValue fromNative(JSObject value, int depth) {
+        String type = typeOf(value);
+        switch (type) {
+            case "string":
+                return JsonString.of(asString(value));
+            case "number":
+                double number = asNumber(value);
+                if (Double.isInfinite(number)) {
+                    throw new MalformedJsonException("a number is out of the double range");
+                }
+                return JsonNumber.of(number);
+            case "boolean":
+                return JsonBoolean.of(asBoolean(value));
+            case "null":
+                return JsonNull.INSTANCE;
+            case "array": {
+                checkDepth(depth);
+                int length = length(value);
+                List<JsonValue> items = new ArrayList<>(length);
+                for (int i = 0; i < length; i++) {
+                    items.add(fromNative(item(value, i), depth + 1));
+                }
+                return JsonArray.of(items);
+            }
+            default: {
+                checkDepth(depth);
+                JsonObject.Builder object = JsonObject.builder();
+                for (String key : keys(value)) {
+                    object.put(key, fromNative(member(value, key), depth + 1));
+                }
+                return object.build();
+            }
+        }
+    }
+
+    private static void checkDepth(int depth) {
+        if (depth > JsonLimits.MAX_DEPTH) {
+            throw new MalformedJsonException("JSON nests deeper than " + JsonLimits.MAX_DEPTH + " levels");
+        }
+    }
+
+    @JSBody(params = "text", script = "try { return { v: JSON.parse(text) }; }"
+            + " catch (e) { return { e: String(e && e.message || e) }; }")
+    private static native JSObject parse(String text);
+
+    @JSBody(params = "outcome", script = "return 'e' in outcome;")
+    private static native boolean hasError(JSObject outcome);
+
+    @JSBody(params = "outcome", script = "return outcome.e;")
+    private static native String errorOf(JSObject outcome);
+
+    @JSBody(params = "outcome", script = "return outcome.v;")
+    private static native JSObject valueOf(JSObject outcome);
+
+    @JSBody(params = "value", script = "return JSON.stringify(value);")
+    private static native String stringify(JSObject value);
+
+    @JSBody(params = "value", script = "return value === null ? 'null' : Array.isArray(value) ? 'array'"
+            + " : typeof value;")
+    private static native String typeOf(JSObject value);
+
+    @JSBody(params = "value", script = "return value;")
+    private static native String asString(JSObject value);
+
+    @JSBody(params = "value", script = "return value;")
+    private static native double asNumber(JSObject value);
+
+    @JSBody(params = "value", script = "return value;")
+    private static native boolean asBoolean(JSObject value);
+
+    @JSBody(params = "array", script = "return array.length;")
+    private static native int length(JSObject array);
+
+    @JSBody(params = { "array", "index" }, script = "return array[index];")
+    private static native JSObject item(JSObject array, int index);
+
+    @JSBody(params = "object", script = "return Object.keys(object);")
+    private static native String[] keys(JSObject object);
+
+    @JSBody(params = { "object", "key" }, script = "return object[key];")
+    private static native JSObject member(JSObject object, String key);
+
+    @JSBody(script = "return null;")
+    private static native JSObject nullValue();
+
+    @JSBody(params = "value", script = "return value;")
+    private static native JSObject booleanValue(boolean value);
+
+    @JSBody(params = "value", script = "return value;")
+    private static native JSObject numberValue(double value);
+
+    @JSBody(params = "value", script = "return value;")
+    private static native JSObject stringValue(String value);
+
+    @JSBody(script = "return [];")
+    private static native JSObject newArray();
+
+    @JSBody(script = "return {};")
+    private static native JSObject newObject();
+
+    @JSBody(params = { "array", "value" }, script = "array.push(value);")
+    private static native void push(JSObject array, JSObject value);
+
+    @JSBody(params = { "object", "key", "value" }, script = "object[key] = value;")
+    private static native void put(JSObject object, String key, JSObject value);
+}

@@ -1,0 +1,105 @@
+package dev.tandem.model;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The id index of one tree: every model and collection in it, at any depth, by id (and models by client id).
+ *
+ * <p>Owned by the tree's root and kept current by the tree itself: a subtree is indexed when it is added to a
+ * collection and forgotten when it is removed, so lookups never see a model that left and nothing leaks. It is what
+ * lets a replica apply "change model X" without knowing where X sits. Ids are unique within the tree; with
+ * {@link IdPolicy#GENERATE} a node that joins without an id gets a random UUID.
+ */
+public final class Registry {
+    private final IdPolicy policy;
+    private final Map<String, TreeNode> byId = new HashMap<>();
+    private final Map<String, BaseModel> byClientId = new HashMap<>();
+
+    Registry(IdPolicy policy) {
+        this.policy = policy;
+    }
+
+    public IdPolicy policy() {
+        return policy;
+    }
+
+    /** The model or collection with {@code id}, or null. */
+    public TreeNode find(String id) {
+        return byId.get(id);
+    }
+
+    /** The model with {@code id}, or null when there is none (or the id is a collection's). */
+    public BaseModel model(String id) {
+        return byId.get(id) instanceof BaseModel model ? model : null;
+    }
+
+    /** The collection with {@code id}, or null when there is none (or the id is a model's). */
+    public ModelCollection<?> collection(String id) {
+        return byId.get(id) instanceof ModelCollection<?> collection ? collection : null;
+    }
+
+    /** The model with client id {@code cid}, or null. */
+    public BaseModel modelByClientId(String cid) {
+        return byClientId.get(cid);
+    }
+
+    public boolean contains(String id) {
+        return byId.containsKey(id);
+    }
+
+    /** How many nodes are indexed by id. */
+    public int size() {
+        return byId.size();
+    }
+
+    /** How many models are indexed by client id (every model in the tree). */
+    public int modelCount() {
+        return byClientId.size();
+    }
+
+    /** Fails if a node of {@code subtree} has an id another node of this tree already uses. */
+    void checkAddable(TreeNode subtree) {
+        Map<String, TreeNode> seen = new HashMap<>();
+        subtree.forEachNode(node -> {
+            String id = node.id();
+            if (id == null) {
+                return;
+            }
+            TreeNode holder = byId.get(id);
+            if (holder != null && holder != node || seen.put(id, node) != null) {
+                throw new ModelValidationException(node.describe(), "id", "\"" + id
+                        + "\" is already used in this tree");
+            }
+        });
+    }
+
+    void add(TreeNode subtree) {
+        subtree.forEachNode(node -> {
+            if (node.id() == null && policy == IdPolicy.GENERATE) {
+                node.assignId(UUID.randomUUID().toString()); // calls idAssigned below
+            } else if (node.id() != null) {
+                byId.put(node.id(), node);
+            }
+            if (node instanceof BaseModel model) {
+                byClientId.put(model.cid(), model);
+            }
+        });
+    }
+
+    void remove(TreeNode subtree) {
+        subtree.forEachNode(node -> {
+            if (node.id() != null && byId.get(node.id()) == node) {
+                byId.remove(node.id());
+            }
+            if (node instanceof BaseModel model) {
+                byClientId.remove(model.cid());
+            }
+        });
+    }
+
+    void idAssigned(TreeNode node) {
+        byId.put(node.id(), node);
+    }
+}

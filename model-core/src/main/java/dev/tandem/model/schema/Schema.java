@@ -1,0 +1,61 @@
+package dev.tandem.model.schema;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The declared attributes of one model class, in declaration order (the order xport writes them).
+ *
+ * <p>One Schema per model class, built once as a constant: {@code static final Schema SCHEMA = Schema.of("Card",
+ * TEXT, COLUMN, VOTES);}. Attribute names are unique; "id" is reserved (a model's id lives outside its attributes).
+ */
+public final class Schema {
+    private final String modelName;
+    private final Map<String, Attribute<?>> attributes;
+
+    private Schema(String modelName, Map<String, Attribute<?>> attributes) {
+        this.modelName = modelName;
+        this.attributes = attributes;
+    }
+
+    public static Schema of(String modelName, Attribute<?>... attributes) {
+        Map<String, Attribute<?>> byName = new LinkedHashMap<>();
+        for (Attribute<?> attribute : attributes) {
+            if (attribute.name().equals("id")) {
+                throw new IllegalArgumentException(modelName + ": 'id' is reserved for the model id");
+            }
+            if (byName.put(attribute.name(), attribute) != null) {
+                throw new IllegalArgumentException(modelName + " declares attribute '" + attribute.name()
+                        + "' twice");
+            }
+            attribute.freeze();
+        }
+        return new Schema(modelName, Collections.unmodifiableMap(byName));
+    }
+
+    /** The model's type name, used in error messages ("Card 7f3a…: 'column' must be …"). */
+    public String modelName() {
+        return modelName;
+    }
+
+    /** The attribute called {@code name}, or null when none is declared. */
+    public Attribute<?> attribute(String name) {
+        return attributes.get(name);
+    }
+
+    public boolean declares(String name) {
+        return attributes.containsKey(name);
+    }
+
+    /** All attributes in declaration order. */
+    public Collection<Attribute<?>> attributes() {
+        return attributes.values();
+    }
+
+    /** Declared names in declaration order, for error messages. */
+    public String names() {
+        return String.join(", ", attributes.keySet());
+    }
+}

@@ -1,0 +1,160 @@
+package dev.tandem.server.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tandem.json.JsonArray;
+import dev.tandem.json.JsonBoolean;
+import dev.tandem.json.JsonCodec;
+import dev.tandem.json.JsonLimits;
+import dev.tandem.json.JsonNull;
+import dev.tandem.json.JsonNumber;
+import dev.tandem.json.JsonObject;
+import dev.tandem.json.JsonString;
+import dev.tandem.json.JsonValue;
+import dev.tandem.json.MalformedJsonException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JVM's {@link JsonCodec}: jackson-core's streaming parser and generator, held to the browser's text.
+ *
+ * <p>Encoding writes numbers through {@link JavaScriptNumberText} and strings through {@link JavaScriptEscapes},
+ * so the text equals what {@code JSON.stringify} gives for the same tree. Decoding is strict JSON (one value, no
+ * trailing data), reads every number as a double (like {@code JSON.parse}: an integer beyond 2^53 rounds the same
+ * way on both ends), refuses numbers that overflow to infinity and nesting beyond {@link JsonLimits#MAX_DEPTH}.
+ * Thread-safe: the factory is shared, parsers and generators are per call.
+ */
+public final class JacksonJsonCodec implements JsonCodec {
+    private final JsonFactory factory = new JsonFactory().setCharacterEscapes(JavaScriptEscapes.INSTANCE);
+
+    @Override
+    public String encode(JsonValue value) {
+        StringWriter text = new StringWriter(64);
+        try (JsonGenerator generator = factory.createGenerator(text)) {
+            write(generator, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    @Override
+    public JsonValue decode(String text) {
+        if (text == null) {
+            throw new MalformedJsonException("no JSON text (null)");
+        }
+        try (JsonParser parser = factory.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new MalformedJsonException("no JSON value in empty text");
+            }
+            JsonValue value = read(parser, first, 1);
+            if (parser.nextToken() != null) {
+                throw new MalformedJsonException("unexpected data after the JSON value at "
+                        + parser.currentLocation().getColumnNr());
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new MalformedJsonException(e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new MalformedJsonException(e.getMessage());
+        }
+    }
+
+    private static void write(JsonGenerator out, JsonValue value) throws IOException {
+        switch (value.kind()) {
+            case NULL:
+                out.writeNull();
+                break;
+            case BOOLEAN:
+                out.writeBoolean(((JsonBoolean) value).value());
+                break;
+            case NUMBER:
+                out.writeNumber(JavaScriptNumberText.format(((JsonNumber) value).value()));
+                break;
+            case STRING:
+                String string = ((JsonString) value).value();
+                if (JavaScriptEscapes.hasLoneSurrogate(string)) {
+                    out.writeRawValue(JavaScriptEscapes.quote(string));
+                } else {
+                    out.writeString(string);
+                }
+                break;
+            case ARRAY:
+                out.writeStartArray();
+                for (JsonValue item : (JsonArray) value) {
+                    write(out, item);
+                }
+                out.writeEndArray();
+                break;
+            case OBJECT:
+                out.writeStartObject();
+                for (Map.Entry<String, JsonValue> member : ((JsonObject) value).members().entrySet()) {
+                    String key = member.getKey();
+                    if (JavaScriptEscapes.hasLoneSurrogate(key)) {
+                        out.writeFieldName(new PreQuotedName(key));
+                    } else {
+                        out.writeFieldName(key);
+                    }
+                    write(out, member.getValue());
+                }
+                out.writeEndObject();
+                break;
+            default:
+                throw new IllegalStateException(value.kind().name());
+        }
+    }
+
+    private static JsonValue read(JsonParser parser, JsonToken token, int depth) throws IOException {
+        switch (token) {
+            case START_OBJECT: {
+                checkDepth(depth);
+                JsonObject.Builder object = JsonObject.builder();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+                    String key = parser.currentName();
+                    object.put(key, read(parser, parser.nextToken(), depth + 1));
+                }
+                return object.build();
+            }
+            case START_ARRAY: {
+                checkDepth(depth);
+                List<JsonValue> items = new ArrayList<>();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    items.add(read(parser, next, depth + 1));
+                }
+                return JsonArray.of(items);
+            }
+            case VALUE_STRING:
+                return JsonString.of(parser.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                double number = parser.getDoubleValue();
+                if (Double.isInfinite(number)) {
+                    throw new MalformedJsonException("number " + parser.getText() + " is out of the double range");
+                }
+                return JsonNumber.of(number);
+            case VALUE_TRUE:
+                return JsonBoolean.TRUE;
+            case VALUE_FALSE:
+                return JsonBoolean.FALSE;
+            case VALUE_NULL:
+                return JsonNull.INSTANCE;
+            default:
+                throw new MalformedJsonException("unexpected " + token);
+        }
+    }
+
+    private static void checkDepth(int depth) {
+        if (depth > JsonLimits.MAX_DEPTH) {
+            throw new MalformedJsonException("JSON nests deeper than " + JsonLimits.MAX_DEPTH + " levels");
+        }
+    }
+
+}
