@@ -1,5 +1,6 @@
 package dev.tandem.model;
 
+import dev.tandem.model.schema.Violation;
 import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonValue;
 import dev.tandem.model.events.Event;
@@ -163,13 +164,45 @@ public abstract class BaseModel extends TreeNode {
             try {
                 value = attribute.accept(entry.getValue());
             } catch (AttributeValueException rejected) {
-                throw new ModelValidationException(describe(), key, rejected.getMessage());
+                throw new ModelValidationException(rejected.violation(), describe(), key, rejected.getMessage());
             }
             checkSetOnce(attribute, value, describe());
             accepted.put(key, value);
         }
         checkCandidate(accepted, Collections.emptyList(), describe());
         applyValidated(accepted, Collections.emptyList(), notify);
+    }
+
+    /**
+     * Sets attributes from JSON values and unsets {@code unsetKeys}, all validated first and applied as one change
+     * (one {@code change} event). This is how a replica applies a server's change message and how a server applies a
+     * client's command.
+     */
+    public final void setFromJson(JsonObject changes, Collection<String> unsetKeys, Notify notify) {
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> entry : changes.members().entrySet()) {
+            String key = entry.getKey();
+            Attribute<?> attribute = declared(key);
+            Object value;
+            try {
+                value = attribute.acceptJson(entry.getValue());
+            } catch (AttributeValueException rejected) {
+                throw new ModelValidationException(rejected.violation(), describe(), key, rejected.getMessage());
+            }
+            checkSetOnce(attribute, value, describe());
+            accepted.put(key, value);
+        }
+        List<String> unsets = new ArrayList<>();
+        for (String key : unsetKeys) {
+            declared(key);
+            if (accepted.containsKey(key)) {
+                throw new ModelValidationException(Violation.MALFORMED_TREE, describe(), key,
+                        "cannot be set and unset at once");
+            }
+            unsets.add(key);
+        }
+        checkCandidate(accepted, unsets, describe());
+        applyValidated(accepted, unsets, notify);
     }
 
     public final void unset(String key) {
@@ -206,11 +239,22 @@ public abstract class BaseModel extends TreeNode {
         return null;
     }
 
+    /**
+     * The authorization hook for client commands, asked by a server before it applies one: may
+     * {@code access.user()} do {@code access.kind()} here? It is asked of the model a set or unset targets, and of
+     * the model owning the collection an add, remove or move targets. The default allows exactly what the schema
+     * declares: attributes marked {@code clientEditable()}, and collections marked {@code clientEditable()}.
+     * Override it to decide per user and per model (call {@code access.declaredClientEditable()} for the default).
+     */
+    public boolean authorize(ClientAccess access) {
+        return access.declaredClientEditable();
+    }
+
     /** Fails naming the first required attribute without a value; a model must be complete to join a tree. */
     public final void checkComplete() {
         for (Attribute<?> attribute : schema.attributes()) {
             if (attribute.isRequired() && !attributes.containsKey(attribute.name())) {
-                throw new ModelValidationException(describe(), attribute.name(), "is required but has no value");
+                throw new ModelValidationException(Violation.REQUIRED, describe(), attribute.name(), "is required but has no value");
             }
         }
     }
@@ -305,7 +349,7 @@ public abstract class BaseModel extends TreeNode {
     final Attribute<?> declared(String key) {
         Attribute<?> attribute = schema.attribute(key);
         if (attribute == null) {
-            throw new ModelValidationException(describe(), key, "is not declared by " + schema.modelName()
+            throw new ModelValidationException(Violation.UNDECLARED_KEY, describe(), key, "is not declared by " + schema.modelName()
                     + " (declared: " + schema.names() + ")");
         }
         return attribute;
@@ -322,7 +366,7 @@ public abstract class BaseModel extends TreeNode {
     final void checkSetOnce(Attribute<?> attribute, Object value, String where) {
         String key = attribute.name();
         if (attribute.isSetOnce() && attributes.containsKey(key) && !Objects.equals(attributes.get(key), value)) {
-            throw new ModelValidationException(where, key, "is set once and already holds "
+            throw new ModelValidationException(Violation.SET_ONCE, where, key, "is set once and already holds "
                     + dev.tandem.model.schema.Values.describe(attributes.get(key)));
         }
     }
@@ -333,13 +377,13 @@ public abstract class BaseModel extends TreeNode {
         candidate.putAll(sets);
         for (String key : unsets) {
             if (schema.attribute(key).isRequired() && attributes.containsKey(key)) {
-                throw new ModelValidationException(where, key, "is required and cannot be unset");
+                throw new ModelValidationException(Violation.REQUIRED, where, key, "is required and cannot be unset");
             }
             candidate.remove(key);
         }
         String problem = validate(Collections.unmodifiableMap(candidate));
         if (problem != null) {
-            throw new ModelValidationException(where, null, problem);
+            throw new ModelValidationException(Violation.INVALID, where, null, problem);
         }
     }
 

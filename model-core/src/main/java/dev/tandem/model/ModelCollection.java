@@ -1,5 +1,6 @@
 package dev.tandem.model;
 
+import dev.tandem.model.schema.Violation;
 import dev.tandem.model.events.Event;
 import dev.tandem.model.schema.Attribute;
 import dev.tandem.model.tree.ModelAdded;
@@ -33,10 +34,24 @@ public final class ModelCollection<M extends BaseModel> extends TreeNode impleme
     private final List<M> models = new ArrayList<>();
     private final Map<String, M> byId = new HashMap<>();
     private Comparator<? super M> comparator;
+    private boolean clientEditable;
 
     /** A collection whose members {@code factory} creates, e.g. {@code new ModelCollection<>(Card::new)}. */
     public ModelCollection(Supplier<M> factory) {
         this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    /**
+     * Lets clients of a server add, remove and move members (by default only the server may); the members'
+     * attributes still follow their own {@code clientEditable()} declarations. Returns this collection.
+     */
+    public ModelCollection<M> clientEditable() {
+        clientEditable = true;
+        return this;
+    }
+
+    public boolean isClientEditable() {
+        return clientEditable;
     }
 
     /** A new, detached member instance (not added). */
@@ -144,7 +159,7 @@ public final class ModelCollection<M extends BaseModel> extends TreeNode impleme
         }
         checkJoinable(model);
         if (index < -1 || index > models.size()) {
-            throw new ModelValidationException(describe(), null, "index " + index + " is out of range 0…"
+            throw new ModelValidationException(Violation.BAD_INDEX, describe(), null, "index " + index + " is out of range 0…"
                     + models.size());
         }
         int at = index >= 0 ? index : comparator != null ? sortedIndex(model) : models.size();
@@ -179,10 +194,10 @@ public final class ModelCollection<M extends BaseModel> extends TreeNode impleme
     public void move(BaseModel model, int index, Notify notify) {
         int from = models.indexOf(model);
         if (from < 0) {
-            throw new ModelValidationException(describe(), null, model.describe() + " is not a member");
+            throw new ModelValidationException(Violation.MEMBERSHIP, describe(), null, model.describe() + " is not a member");
         }
         if (index < 0 || index >= models.size()) {
-            throw new ModelValidationException(describe(), null, "index " + index + " is out of range 0…"
+            throw new ModelValidationException(Violation.BAD_INDEX, describe(), null, "index " + index + " is out of range 0…"
                     + (models.size() - 1));
         }
         if (from == index) {
@@ -207,7 +222,7 @@ public final class ModelCollection<M extends BaseModel> extends TreeNode impleme
                 checkJoinable(model);
             }
             if (model.id() != null && ids.put(model.id(), model) != null) {
-                throw new ModelValidationException(describe(), null, "reset lists id \"" + model.id() + "\" twice");
+                throw new ModelValidationException(Violation.ID_CONFLICT, describe(), null, "reset lists id \"" + model.id() + "\" twice");
             }
         }
         if (comparator != null) {
@@ -281,12 +296,12 @@ public final class ModelCollection<M extends BaseModel> extends TreeNode impleme
     void checkJoinable(M model) {
         registry(); // a tree indexes its ids from its first member on, so clashes are caught here
         if (model.parent() != null) {
-            throw new ModelValidationException(model.describe(), null, "already belongs to "
+            throw new ModelValidationException(Violation.MEMBERSHIP, model.describe(), null, "already belongs to "
                     + model.parent().describe() + "; remove it there first");
         }
         model.checkComplete();
         if (model.id() != null && byId.containsKey(model.id())) {
-            throw new ModelValidationException(describe(), null, "already holds a model with id \"" + model.id()
+            throw new ModelValidationException(Violation.ID_CONFLICT, describe(), null, "already holds a model with id \"" + model.id()
                     + "\"");
         }
         checkAttachable(model);

@@ -1,5 +1,6 @@
 package dev.tandem.model;
 
+import dev.tandem.model.schema.Violation;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -69,7 +70,7 @@ public final class Registry {
             }
             TreeNode holder = byId.get(id);
             if (holder != null && holder != node || seen.put(id, node) != null) {
-                throw new ModelValidationException(node.describe(), "id", "\"" + id
+                throw new ModelValidationException(Violation.ID_CONFLICT, node.describe(), "id", "\"" + id
                         + "\" is already used in this tree");
             }
         });

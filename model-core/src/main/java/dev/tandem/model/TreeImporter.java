@@ -1,5 +1,6 @@
 package dev.tandem.model;
 
+import dev.tandem.model.schema.Violation;
 import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonNull;
 import dev.tandem.json.JsonObject;
@@ -61,7 +62,7 @@ final class TreeImporter {
         plan.id = id(model, tree, path);
         JsonValue attrs = tree.get("attrs");
         if (attrs == null) {
-            throw new ModelValidationException(path, "attrs", "is missing; a tree needs an attrs object");
+            throw new ModelValidationException(Violation.MALFORMED_TREE, path, "attrs", "is missing; a tree needs an attrs object");
         }
         planAttributes(plan, object(attrs, path + ".attrs"), path + ".attrs");
         JsonValue children = tree.get("models");
@@ -91,14 +92,14 @@ final class TreeImporter {
             String key = entry.getKey();
             Attribute<?> attribute = model.schema().attribute(key);
             if (attribute == null) {
-                throw new ModelValidationException(path, key, "is not declared by " + model.schema().modelName()
+                throw new ModelValidationException(Violation.UNDECLARED_KEY, path, key, "is not declared by " + model.schema().modelName()
                         + " (declared: " + model.schema().names() + ")");
             }
             Object value;
             try {
                 value = attribute.acceptJson(entry.getValue());
             } catch (AttributeValueException rejected) {
-                throw new ModelValidationException(path, key, rejected.getMessage());
+                throw new ModelValidationException(rejected.violation(), path, key, rejected.getMessage());
             }
             model.checkSetOnce(attribute, value, path);
             plan.sets.put(key, value);
@@ -107,7 +108,7 @@ final class TreeImporter {
             String key = attribute.name();
             if (!plan.sets.containsKey(key)) {
                 if (attribute.isRequired()) {
-                    throw new ModelValidationException(path, key, "is required but missing");
+                    throw new ModelValidationException(Violation.REQUIRED, path, key, "is required but missing");
                 }
                 if (model.holds(key)) {
                     plan.unsets.add(key);
@@ -123,7 +124,7 @@ final class TreeImporter {
         plan.id = id(collection, tree, path);
         JsonValue members = tree.get("models");
         if (!(members instanceof JsonArray array)) {
-            throw new ModelValidationException(path, "models", "must be an array of model trees, got "
+            throw new ModelValidationException(Violation.MALFORMED_TREE, path, "models", "must be an array of model trees, got "
                     + describe(members));
         }
         Set<BaseModel> kept = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -154,22 +155,22 @@ final class TreeImporter {
             return null;
         }
         if (!(value instanceof JsonString string) || string.value().isEmpty()) {
-            throw new ModelValidationException(path, "id", "must be a non-empty string or null, got "
+            throw new ModelValidationException(Violation.MALFORMED_TREE, path, "id", "must be a non-empty string or null, got "
                     + describe(value));
         }
         String id = string.value();
         if (node.id() != null && !node.id().equals(id)) {
-            throw new ModelValidationException(path, "id", "is \"" + id + "\" but " + node.describe()
+            throw new ModelValidationException(Violation.ID_CONFLICT, path, "id", "is \"" + id + "\" but " + node.describe()
                     + " already has id \"" + node.id() + "\" (ids are set once)");
         }
         String earlier = imageIds.put(id, path);
         if (earlier != null) {
-            throw new ModelValidationException(path, "id", "\"" + id + "\" is also used at " + earlier);
+            throw new ModelValidationException(Violation.ID_CONFLICT, path, "id", "\"" + id + "\" is also used at " + earlier);
         }
         Registry registry = node.treeRegistry();
         TreeNode holder = registry == null ? null : registry.find(id);
         if (holder != null && holder != node && !inTarget.contains(holder)) {
-            throw new ModelValidationException(path, "id", "\"" + id + "\" is already used by " + holder.describe()
+            throw new ModelValidationException(Violation.ID_CONFLICT, path, "id", "\"" + id + "\" is already used by " + holder.describe()
                     + " elsewhere in this tree");
         }
         return id;
@@ -179,20 +180,20 @@ final class TreeImporter {
         if (value instanceof JsonObject object) {
             return object;
         }
-        throw new ModelValidationException(path, null, "must be an object, got " + describe(value));
+        throw new ModelValidationException(Violation.MALFORMED_TREE, path, null, "must be an object, got " + describe(value));
     }
 
     private static void checkNames(Set<String> given, Set<String> declared, BaseModel model, String path,
             String what) {
         for (String name : given) {
             if (!declared.contains(name)) {
-                throw new ModelValidationException(path, name, "is not a " + what + " of "
+                throw new ModelValidationException(Violation.MALFORMED_TREE, path, name, "is not a " + what + " of "
                         + model.schema().modelName() + " (declared: " + String.join(", ", declared) + ")");
             }
         }
         for (String name : declared) {
             if (!given.contains(name)) {
-                throw new ModelValidationException(path, name, "is missing; " + model.schema().modelName()
+                throw new ModelValidationException(Violation.MALFORMED_TREE, path, name, "is missing; " + model.schema().modelName()
                         + " declares this " + what);
             }
         }

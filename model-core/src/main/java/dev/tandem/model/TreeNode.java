@@ -1,5 +1,6 @@
 package dev.tandem.model;
 
+import dev.tandem.model.schema.Violation;
 import dev.tandem.model.events.EventListener;
 import dev.tandem.model.events.Events;
 import dev.tandem.model.events.Subscription;
@@ -107,18 +108,18 @@ public abstract class TreeNode {
      */
     public final void assignId(String newId) {
         if (newId == null || newId.isEmpty()) {
-            throw new ModelValidationException(describe(), "id", "must be a non-empty string");
+            throw new ModelValidationException(Violation.WRONG_TYPE, describe(), "id", "must be a non-empty string");
         }
         if (id != null) {
             if (!id.equals(newId)) {
-                throw new ModelValidationException(describe(), "id", "is set once; it is \"" + id
+                throw new ModelValidationException(Violation.SET_ONCE, describe(), "id", "is set once; it is \"" + id
                         + "\", not \"" + newId + "\"");
             }
             return;
         }
         Registry tree = treeRegistry();
         if (tree != null && tree.contains(newId)) {
-            throw new ModelValidationException(describe(), "id", "\"" + newId + "\" is already used in this tree");
+            throw new ModelValidationException(Violation.ID_CONFLICT, describe(), "id", "\"" + newId + "\" is already used in this tree");
         }
         id = newId;
         if (tree != null) {

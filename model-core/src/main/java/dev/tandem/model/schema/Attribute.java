@@ -175,7 +175,7 @@ public final class Attribute<T> {
             if (raw == JsonNull.INSTANCE) {
                 return acceptNull();
             }
-            throw new AttributeValueException("must be " + type.expected() + ", got " + Values.describe(raw));
+            throw new AttributeValueException(Violation.WRONG_TYPE, "must be " + type.expected() + ", got " + Values.describe(raw));
         }
         return checkRules(stored);
     }
@@ -187,7 +187,7 @@ public final class Attribute<T> {
         }
         Object stored = type.fromJson(json);
         if (stored == null) {
-            throw new AttributeValueException("must be " + type.expected() + ", got " + Values.describe(json));
+            throw new AttributeValueException(Violation.WRONG_TYPE, "must be " + type.expected() + ", got " + Values.describe(json));
         }
         return checkRules(stored);
     }
@@ -213,7 +213,7 @@ public final class Attribute<T> {
 
     private T acceptNull() {
         if (!nullable) {
-            throw new AttributeValueException("must not be null" + (required ? "" : " (unset it instead)"));
+            throw new AttributeValueException(Violation.WRONG_TYPE, "must not be null" + (required ? "" : " (unset it instead)"));
         }
         return null;
     }
@@ -222,11 +222,11 @@ public final class Attribute<T> {
     private T checkRules(Object stored) {
         T value = (T) stored;
         if (allowed != null && !allowed.contains(value)) {
-            throw new AttributeValueException("must be one of " + Values.describeAll(allowed) + ", got "
+            throw new AttributeValueException(Violation.NOT_ALLOWED, "must be one of " + Values.describeAll(allowed) + ", got "
                     + Values.describe(value));
         }
         if (check != null && !check.test(value)) {
-            throw new AttributeValueException("must be " + checkExpectation + ", got " + Values.describe(value));
+            throw new AttributeValueException(Violation.CHECK_FAILED, "must be " + checkExpectation + ", got " + Values.describe(value));
         }
         return value;
     }

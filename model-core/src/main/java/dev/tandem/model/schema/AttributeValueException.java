@@ -5,7 +5,14 @@ package dev.tandem.model.schema;
  * into a {@link dev.tandem.model.ModelValidationException} that adds where and which key.
  */
 public final class AttributeValueException extends RuntimeException {
-    public AttributeValueException(String message) {
+    private final Violation violation;
+
+    public AttributeValueException(Violation violation, String message) {
         super(message);
+        this.violation = violation;
+    }
+
+    public Violation violation() {
+        return violation;
     }
 }

@@ -1,0 +1,159 @@
+package dev.tandem.sync;
+
+import dev.tandem.json.JsonArray;
+import dev.tandem.json.JsonNumber;
+import dev.tandem.json.JsonObject;
+import dev.tandem.json.JsonString;
+import dev.tandem.json.JsonValue;
+import dev.tandem.model.BaseModel;
+import dev.tandem.model.IdPolicy;
+import dev.tandem.model.ModelCollection;
+import dev.tandem.model.Notify;
+import dev.tandem.model.Registry;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A client's copy of the server's tree, kept in step by applying the server's state messages in order.
+ *
+ * <p>{@code initial} imports the whole tree; {@code change}, {@code add}, {@code remove} and {@code move} are
+ * applied through the registry, by id, so the replica's models fire the same events a server-side listener would
+ * see. Every state message carries the next {@code seq}; a gap means something was lost, and the replica refuses to
+ * guess ({@link SyncException}). The same class runs in the browser (TeaVM) and in the JVM client.
+ */
+public final class Replica {
+    private final BaseModel root;
+    private final Registry registry;
+    private long seq = -1;
+
+    public Replica(BaseModel root) {
+        this.root = root;
+        this.registry = root.registry(IdPolicy.ASSIGNED);
+    }
+
+    public BaseModel root() {
+        return root;
+    }
+
+    /** The seq of the last state message applied; -1 before the initial state. */
+    public long seq() {
+        return seq;
+    }
+
+    public boolean hasInitialState() {
+        return seq >= 0;
+    }
+
+    /**
+     * Applies one state message ({@code initial}, {@code change}, {@code add}, {@code remove}, {@code move});
+     * returns false for any other event, which it leaves to the caller.
+     */
+    public boolean apply(JsonObject message) {
+        String event = text(message, Protocol.EVENT);
+        switch (event) {
+            case Protocol.INITIAL:
+                root.mport(field(message, Protocol.DATA), Notify.EVENTS);
+                seq = number(message, Protocol.SEQ);
+                return true;
+            case Protocol.CHANGE:
+                next(message);
+                applyChange(message);
+                return true;
+            case Protocol.ADD: {
+                next(message);
+                ModelCollection<?> collection = collection(message);
+                BaseModel model = collection.create();
+                model.mport(field(message, Protocol.MODEL), Notify.SILENT);
+                add(collection, model, (int) number(message, Protocol.AT));
+                return true;
+            }
+            case Protocol.REMOVE: {
+                next(message);
+                ModelCollection<?> collection = collection(message);
+                collection.remove(member(collection, text(message, Protocol.ID)));
+                return true;
+            }
+            case Protocol.MOVE: {
+                next(message);
+                ModelCollection<?> collection = collection(message);
+                collection.move(member(collection, text(message, Protocol.ID)), (int) number(message, Protocol.TO));
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
+    private void applyChange(JsonObject message) {
+        BaseModel model = registry.model(text(message, Protocol.ID));
+        if (model == null) {
+            throw new SyncException("change for unknown model " + text(message, Protocol.ID));
+        }
+        JsonValue attrs = message.get(Protocol.ATTRS);
+        JsonValue unset = message.get(Protocol.UNSET_KEYS);
+        List<String> keys = new ArrayList<>();
+        if (unset instanceof JsonArray array) {
+            for (JsonValue key : array) {
+                keys.add(((JsonString) key).value());
+            }
+        }
+        model.setFromJson(attrs instanceof JsonObject object ? object : JsonObject.EMPTY,
+                keys.isEmpty() ? Collections.emptyList() : keys, Notify.EVENTS);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void add(ModelCollection collection, BaseModel model, int at) {
+        collection.add(model, at);
+    }
+
+    private void next(JsonObject message) {
+        long incoming = number(message, Protocol.SEQ);
+        if (seq < 0) {
+            throw new SyncException("state message seq " + incoming + " before the initial state");
+        }
+        if (incoming != seq + 1) {
+            throw new SyncException("expected seq " + (seq + 1) + " but got " + incoming + "; reconnect to resync");
+        }
+        seq = incoming;
+    }
+
+    private ModelCollection<?> collection(JsonObject message) {
+        String id = text(message, Protocol.COLLECTION);
+        ModelCollection<?> collection = registry.collection(id);
+        if (collection == null) {
+            throw new SyncException("unknown collection " + id);
+        }
+        return collection;
+    }
+
+    private static BaseModel member(ModelCollection<?> collection, String id) {
+        BaseModel model = collection.get(id);
+        if (model == null) {
+            throw new SyncException("unknown model " + id + " in " + collection.describe());
+        }
+        return model;
+    }
+
+    static JsonValue field(JsonObject message, String key) {
+        JsonValue value = message.get(key);
+        if (value == null) {
+            throw new SyncException("message lacks \"" + key + "\"");
+        }
+        return value;
+    }
+
+    static String text(JsonObject message, String key) {
+        if (field(message, key) instanceof JsonString string) {
+            return string.value();
+        }
+        throw new SyncException("\"" + key + "\" must be a string");
+    }
+
+    static long number(JsonObject message, String key) {
+        if (field(message, key) instanceof JsonNumber number && number.isSafeInteger()) {
+            return number.longValue();
+        }
+        throw new SyncException("\"" + key + "\" must be an integer");
+    }
+}

@@ -1,0 +1,200 @@
+package dev.tandem.sync;
+
+import dev.tandem.json.JsonArray;
+import dev.tandem.json.JsonCodec;
+import dev.tandem.json.JsonNumber;
+import dev.tandem.json.JsonObject;
+import dev.tandem.json.JsonString;
+import dev.tandem.json.JsonValue;
+import dev.tandem.json.MalformedJsonException;
+import dev.tandem.model.BaseModel;
+import dev.tandem.model.ModelCollection;
+import dev.tandem.model.schema.Attribute;
+import dev.tandem.model.schema.AttributeValueException;
+import dev.tandem.model.ModelValidationException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The client side of protocol v1, independent of any transport: feed it the server's frames with
+ * {@link #receive}, and it keeps a {@link Replica} in step and completes commands; its {@code …Server} methods send
+ * commands through the {@link Transport}. The browser client (TeaVM) and the JVM client both wrap this one class,
+ * which is why they behave the same.
+ *
+ * <p>Commands are checked locally first (declared keys, types, allowed values) and fail at once with a
+ * {@link ModelValidationException}; the server checks again, since it trusts no client. Not thread-safe: call it
+ * from one thread (the browser's, or the JVM client's receiving thread).
+ */
+public final class SyncClient {
+    /** Sends one text frame to the server. */
+    @FunctionalInterface
+    public interface Transport {
+        void send(String text);
+    }
+
+    private final Replica replica;
+    private final JsonCodec codec;
+    private final Transport transport;
+    private final Map<Long, CommandCallback> pending = new HashMap<>();
+    private final List<Runnable> initialListeners = new ArrayList<>();
+    private long nextRef = 1;
+
+    public SyncClient(BaseModel root, JsonCodec codec, Transport transport) {
+        this.replica = new Replica(root);
+        this.codec = codec;
+        this.transport = transport;
+    }
+
+    public Replica replica() {
+        return replica;
+    }
+
+    /** Commands sent and not yet answered. */
+    public int pendingCommands() {
+        return pending.size();
+    }
+
+    /** Runs {@code listener} after each initial state is imported (the first, and any after a reconnect). */
+    public void onInitialState(Runnable listener) {
+        initialListeners.add(listener);
+    }
+
+    /** Handles one text frame from the server. */
+    public void receive(String text) {
+        JsonValue decoded;
+        try {
+            decoded = codec.decode(text);
+        } catch (MalformedJsonException e) {
+            throw new SyncException("the server sent malformed JSON: " + e.getMessage());
+        }
+        if (!(decoded instanceof JsonObject message)) {
+            throw new SyncException("the server sent a " + decoded.kind() + " instead of an object");
+        }
+        JsonValue event = message.get(Protocol.EVENT);
+        if (event instanceof JsonString name && (name.value().equals(Protocol.ACK)
+                || name.value().equals(Protocol.ERROR))) {
+            answer(message, name.value());
+            return;
+        }
+        if (replica.apply(message) && Protocol.INITIAL.equals(((JsonString) event).value())) {
+            for (Runnable listener : new ArrayList<>(initialListeners)) {
+                listener.run();
+            }
+        }
+    }
+
+    /** Asks the server to set attributes of {@code model}: the post's {@code setServer}. */
+    public long setServer(BaseModel model, Map<String, ?> changes, CommandCallback callback) {
+        JsonObject.Builder change = JsonObject.builder();
+        for (Map.Entry<String, ?> entry : changes.entrySet()) {
+            change.put(entry.getKey(), json(model, entry.getKey(), entry.getValue()));
+        }
+        return send(command(Protocol.SET).put(Protocol.ID, id(model)).put(Protocol.CHANGE_FIELD, change.build()),
+                callback);
+    }
+
+    public long unsetServer(BaseModel model, Collection<String> keys, CommandCallback callback) {
+        List<JsonValue> names = new ArrayList<>();
+        for (String key : keys) {
+            if (model.schema().attribute(key) == null) {
+                throw new ModelValidationException(dev.tandem.model.schema.Violation.UNDECLARED_KEY,
+                        model.describe(), key, "is not declared by " + model.schema().modelName());
+            }
+            names.add(JsonString.of(key));
+        }
+        return send(command(Protocol.UNSET).put(Protocol.ID, id(model)).put(Protocol.KEYS, JsonArray.of(names)),
+                callback);
+    }
+
+    /** Asks the server to add a model with {@code attrs} to {@code collection} at {@code at} (-1: the server's choice). */
+    public long addServer(ModelCollection<?> collection, Map<String, ?> attrs, int at, CommandCallback callback) {
+        BaseModel probe = collection.create();
+        probe.set(attrs);
+        probe.checkComplete();
+        JsonObject.Builder values = JsonObject.builder();
+        for (String key : attrs.keySet()) {
+            values.put(key, probe.schema().attribute(key).toJson(probe.get(key)));
+        }
+        JsonObject.Builder message = command(Protocol.ADD).put(Protocol.COLLECTION, id(collection))
+                .put(Protocol.ATTRS, values.build());
+        if (at >= 0) {
+            message.put(Protocol.AT, JsonNumber.of(at));
+        }
+        return send(message, callback);
+    }
+
+    public long removeServer(BaseModel model, CommandCallback callback) {
+        return send(command(Protocol.REMOVE).put(Protocol.COLLECTION, id(model.parent()))
+                .put(Protocol.ID, id(model)), callback);
+    }
+
+    public long moveServer(BaseModel model, int to, CommandCallback callback) {
+        return send(command(Protocol.MOVE).put(Protocol.COLLECTION, id(model.parent()))
+                .put(Protocol.ID, id(model)).put(Protocol.TO, JsonNumber.of(to)), callback);
+    }
+
+    /** Fails every pending command with {@code code} (the connection closed before they were answered). */
+    public void failPending(String code, String message) {
+        List<CommandCallback> callbacks = new ArrayList<>(pending.values());
+        pending.clear();
+        for (CommandCallback callback : callbacks) {
+            callback.refused(code, message);
+        }
+    }
+
+    private void answer(JsonObject message, String event) {
+        JsonValue ref = message.get(Protocol.REF);
+        if (!(ref instanceof JsonNumber number) || !number.isSafeInteger()) {
+            return; // an answer to something this client did not number (e.g. a malformed frame)
+        }
+        CommandCallback callback = pending.remove(number.longValue());
+        if (callback == null) {
+            return;
+        }
+        if (event.equals(Protocol.ACK)) {
+            callback.acknowledged(message);
+        } else {
+            JsonValue code = message.get(Protocol.CODE);
+            JsonValue text = message.get(Protocol.MESSAGE);
+            callback.refused(code instanceof JsonString c ? c.value() : Protocol.INTERNAL,
+                    text instanceof JsonString t ? t.value() : "");
+        }
+    }
+
+    private JsonObject.Builder command(String event) {
+        return JsonObject.builder().put(Protocol.EVENT, JsonString.of(event));
+    }
+
+    private long send(JsonObject.Builder message, CommandCallback callback) {
+        long ref = nextRef++;
+        message.put(Protocol.REF, JsonNumber.of(ref));
+        pending.put(ref, callback == null ? CommandCallback.IGNORE : callback);
+        transport.send(codec.encode(message.build()));
+        return ref;
+    }
+
+    private static JsonValue json(BaseModel model, String key, Object value) {
+        Attribute<?> attribute = model.schema().attribute(key);
+        if (attribute == null) {
+            throw new ModelValidationException(dev.tandem.model.schema.Violation.UNDECLARED_KEY, model.describe(),
+                    key, "is not declared by " + model.schema().modelName() + " (declared: "
+                    + model.schema().names() + ")");
+        }
+        try {
+            return attribute.toJson(attribute.accept(value));
+        } catch (AttributeValueException rejected) {
+            throw new ModelValidationException(rejected.violation(), model.describe(), key, rejected.getMessage());
+        }
+    }
+
+    private static JsonValue id(dev.tandem.model.TreeNode node) {
+        if (node == null || node.id() == null) {
+            throw new IllegalArgumentException("the server knows nodes by id; this one has none (is it part of"
+                    + " the synchronized tree?)");
+        }
+        return JsonString.of(node.id());
+    }
+}

@@ -1,0 +1,180 @@
+package dev.tandem.server;
+
+import dev.tandem.json.JsonCodec;
+import dev.tandem.json.JsonValue;
+import dev.tandem.model.BaseModel;
+import dev.tandem.model.IdPolicy;
+import dev.tandem.model.tree.TreeChange;
+import dev.tandem.sync.ServerMessages;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The owner of one authoritative tree: the only place it changes, and the one place its changes leave from.
+ *
+ * <p>Every mutation — a client command, a connection coming or going, server code via {@link #update} (a timer, a
+ * feed) — runs on the authority's single thread, one after another, so the tree needs no locks and every change has
+ * a place in one total order. Each change the tree streams is stamped with the next {@code seq}, encoded once, and
+ * queued to every connected client; a new client gets the whole tree at the current seq and joins the broadcast in
+ * the same step, so it misses nothing and sees nothing twice. The thread never waits on I/O: sending only queues.
+ */
+public final class Authority<R extends BaseModel> {
+    private static final Logger LOG = LoggerFactory.getLogger(Authority.class);
+
+    private final R root;
+    private final JsonCodec codec;
+    private final CommandPipeline pipeline = new CommandPipeline();
+    private final ExecutorService thread;
+    private final ScheduledExecutorService timers;
+    private final Set<ClientConnection> connections = new LinkedHashSet<>();
+    private final ConnectionListener<R> onConnect;
+    private final ConnectionListener<R> onDisconnect;
+    private volatile long seq;
+
+    Authority(R root, JsonCodec codec, ConnectionListener<R> onConnect, ConnectionListener<R> onDisconnect) {
+        this.root = root;
+        this.codec = codec;
+        this.onConnect = onConnect;
+        this.onDisconnect = onDisconnect;
+        this.thread = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "tandem-authority"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "tandem-timers"));
+        call(tree -> {
+            tree.registry(IdPolicy.GENERATE);
+            tree.onTreeChange(this::broadcast);
+            return null;
+        });
+        timers.scheduleAtFixedRate(() -> execute(this::checkWriteTimeouts), ServerLimits.WATCHDOG_PERIOD.toMillis(),
+                ServerLimits.WATCHDOG_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs {@code mutation} on the authority thread, after everything queued before it; returns at once. */
+    public void update(Consumer<R> mutation) {
+        execute(() -> mutation.accept(root));
+    }
+
+    /** Runs {@code mutation} every {@code periodMillis} on the authority thread (the demo's clock). */
+    public void every(long periodMillis, Consumer<R> mutation) {
+        timers.scheduleAtFixedRate(() -> update(mutation), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs {@code reader} on the authority thread and waits for its result: a consistent view of the tree. */
+    public <T> T call(Function<R, T> reader) {
+        Future<T> result = thread.submit(() -> reader.apply(root));
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the authority", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the authority failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** The seq of the last change applied (0 before the first). */
+    public long seq() {
+        return seq;
+    }
+
+    /** How many clients are connected right now. */
+    public int connectionCount() {
+        return call(tree -> connections.size());
+    }
+
+    // ---------------------------------------------------------------- called by the transport
+
+    void connect(ClientConnection connection) {
+        execute(() -> {
+            connection.send(codec.encode(ServerMessages.initial(seq, root.xport())));
+            connections.add(connection);
+            if (onConnect != null) {
+                onConnect.on(root, connection.info());
+            }
+        });
+    }
+
+    void disconnect(ClientConnection connection) {
+        execute(() -> {
+            if (connections.remove(connection) && onDisconnect != null) {
+                onDisconnect.on(root, connection.info());
+            }
+        });
+    }
+
+    /** A decoded command from {@code connection}; applied in order with everything else, answered to it alone. */
+    void command(ClientConnection connection, JsonValue command) {
+        execute(() -> {
+            try {
+                connection.send(codec.encode(pipeline.execute(root, connection.info().user(), command,
+                        () -> seq)));
+            } finally {
+                connection.commandDone();
+            }
+        });
+    }
+
+    /** Answers {@code connection} directly (a frame refused before it reached the pipeline), in order. */
+    void reply(ClientConnection connection, String code, String message) {
+        execute(() -> connection.send(codec.encode(ServerMessages.error(null, code, message))));
+    }
+
+    void stop() {
+        timers.shutdownNow();
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(ServerLimits.STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- on the authority thread
+
+    private void broadcast(TreeChange change) {
+        seq++;
+        String text = codec.encode(ServerMessages.of(change, seq));
+        for (ClientConnection connection : connections) {
+            connection.send(text);
+        }
+    }
+
+    private void checkWriteTimeouts() {
+        long now = System.nanoTime();
+        for (ClientConnection connection : new ArrayList<>(connections)) {
+            connection.checkWriteTimeout(now);
+        }
+    }
+
+    private void execute(Runnable task) {
+        try {
+            thread.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException failure) {
+                    LOG.error("an update on the authority thread failed; the tree keeps what was applied", failure);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            LOG.debug("authority stopped; dropping a task");
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+}

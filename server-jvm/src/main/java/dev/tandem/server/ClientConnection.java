@@ -1,0 +1,164 @@
+package dev.tandem.server;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connected client's outgoing side: a bounded queue of text frames written one at a time.
+ *
+ * <p>Why a queue of our own: Jetty's own outgoing queue is unbounded and has no write timeout, so a slow or stuck
+ * client would grow server memory without limit. Here, a client whose backlog passes
+ * {@link ServerLimits#MAX_QUEUED_MESSAGES_PER_CLIENT}, or whose write stays unfinished past
+ * {@link ServerLimits#WRITE_TIMEOUT}, is closed (1013 "try again later") — and only that client; nobody else waits for
+ * it, because {@link #send} never blocks. Thread-safe: the authority thread sends, Jetty threads complete writes.
+ */
+final class ClientConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+
+    private final Session session;
+    private final ClientInfo info;
+    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private final AtomicInteger pendingCommands = new AtomicInteger();
+    private boolean writing;
+    private long writeStartedNanos;
+    private boolean closed;
+
+    ClientConnection(Session session, ClientInfo info) {
+        this.session = session;
+        this.info = info;
+    }
+
+    ClientInfo info() {
+        return info;
+    }
+
+    /** Queues {@code text} for this client; drops the client if its backlog is full. Never blocks. */
+    void send(String text) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (queue.size() >= ServerLimits.MAX_QUEUED_MESSAGES_PER_CLIENT) {
+                closeLocked("too slow: more than " + ServerLimits.MAX_QUEUED_MESSAGES_PER_CLIENT
+                        + " messages waiting");
+                return;
+            }
+            queue.add(text);
+            if (writing) {
+                return;
+            }
+            writing = true;
+        }
+        writeNext();
+    }
+
+    /** Counts a received command; false when the client already has too many waiting. */
+    boolean admitCommand() {
+        if (pendingCommands.incrementAndGet() > ServerLimits.MAX_PENDING_COMMANDS_PER_CLIENT) {
+            pendingCommands.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    void commandDone() {
+        pendingCommands.decrementAndGet();
+    }
+
+    /** Closes the client if a write has been unfinished for longer than the write timeout. */
+    void checkWriteTimeout(long nowNanos) {
+        synchronized (this) {
+            if (writing && !closed && nowNanos - writeStartedNanos > ServerLimits.WRITE_TIMEOUT.toNanos()) {
+                closeLocked("stuck: a write took longer than " + ServerLimits.WRITE_TIMEOUT.toSeconds() + " s");
+            }
+        }
+    }
+
+    /** Marks the connection gone (after Jetty reported the close); queued frames are dropped. */
+    void closed() {
+        synchronized (this) {
+            closed = true;
+            queue.clear();
+        }
+    }
+
+    int queuedMessages() {
+        synchronized (this) {
+            return queue.size();
+        }
+    }
+
+    /**
+     * Writes queued frames one after another. A write that completes inside {@code sendText} continues this loop
+     * instead of recursing from its callback, so a long backlog cannot overflow the stack.
+     */
+    private void writeNext() {
+        while (true) {
+            String next;
+            synchronized (this) {
+                next = closed ? null : queue.poll();
+                if (next == null) {
+                    writing = false;
+                    return;
+                }
+                writeStartedNanos = System.nanoTime();
+            }
+            Write write = new Write();
+            session.sendText(next, write);
+            synchronized (this) {
+                if (!write.finished) {
+                    write.continueInCallback = true;
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Completion of one frame's write; see {@link #writeNext()}. */
+    private final class Write implements Callback {
+        private boolean finished;
+        private boolean continueInCallback;
+
+        @Override
+        public void succeed() {
+            boolean resume;
+            synchronized (ClientConnection.this) {
+                finished = true;
+                resume = continueInCallback;
+            }
+            if (resume) {
+                writeNext();
+            }
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            synchronized (ClientConnection.this) {
+                finished = true;
+            }
+            writeFailed(failure);
+        }
+    }
+
+    private void writeFailed(Throwable failure) {
+        synchronized (this) {
+            if (!closed) {
+                LOG.debug("write to {} failed: {}", info, failure.toString());
+                closeLocked("write failed");
+            }
+            writing = false;
+        }
+    }
+
+    private void closeLocked(String reason) {
+        closed = true;
+        queue.clear();
+        LOG.info("closing {}: {}", info, reason);
+        session.close(StatusCode.TRY_AGAIN_LATER, reason, Callback.NOOP);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tandem.server;
+
+import java.time.Duration;
+
+/** Every limit and timeout of the server, in one place, each with the reason for its value. */
+public final class ServerLimits {
+    /** Largest client frame, in bytes; a bigger one closes the connection with 1009 (a command is far smaller). */
+    public static final int MAX_TEXT_MESSAGE_BYTES = 64 * 1024;
+
+    /**
+     * Messages waiting to be written to one client. A client that falls this far behind is dropped rather than
+     * letting its backlog grow server memory; it can reconnect for a fresh initial state.
+     */
+    public static final int MAX_QUEUED_MESSAGES_PER_CLIENT = 4_096;
+
+    /** Longest one write to a client may stay unfinished before that client is dropped as stuck. */
+    public static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+
+    /** How often the watchdog looks for stuck writes. */
+    public static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(1);
+
+    /** A connection with no frames either way for this long is closed (the demo clock alone keeps it alive). */
+    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+
+    /**
+     * Commands one client may have received-but-not-yet-applied; past it, further commands are refused with
+     * {@code overloaded} so one flooding client cannot fill the authority's queue.
+     */
+    public static final int MAX_PENDING_COMMANDS_PER_CLIENT = 256;
+
+    /** Longest wait for the authority thread to finish its queue when the server stops. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    private ServerLimits() {
+    }
+}

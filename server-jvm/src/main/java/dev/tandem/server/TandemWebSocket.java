@@ -1,0 +1,62 @@
+package dev.tandem.server;
+
+import dev.tandem.json.JsonCodec;
+import dev.tandem.json.JsonValue;
+import dev.tandem.json.MalformedJsonException;
+import dev.tandem.sync.Protocol;
+import org.eclipse.jetty.websocket.api.Session;
+
+/**
+ * The WebSocket endpoint of one connection: where client frames enter. It decodes each frame on Jetty's thread
+ * (so the authority only applies) and hands it to the {@link Authority}; it never blocks Jetty. Public because
+ * Jetty calls it reflectively.
+ */
+public final class TandemWebSocket implements Session.Listener.AutoDemanding {
+    private final Authority<?> authority;
+    private final JsonCodec codec;
+    private final ClientInfo info;
+    private ClientConnection connection;
+
+    TandemWebSocket(Authority<?> authority, JsonCodec codec, ClientInfo info) {
+        this.authority = authority;
+        this.codec = codec;
+        this.info = info;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session session) {
+        connection = new ClientConnection(session, info);
+        authority.connect(connection);
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+        if (!connection.admitCommand()) {
+            authority.reply(connection, Protocol.OVERLOADED, "more than "
+                    + ServerLimits.MAX_PENDING_COMMANDS_PER_CLIENT + " commands are waiting; slow down");
+            return;
+        }
+        JsonValue command;
+        try {
+            command = codec.decode(text);
+        } catch (MalformedJsonException malformed) {
+            connection.commandDone();
+            authority.reply(connection, Protocol.MALFORMED_JSON, "not JSON: " + malformed.getMessage());
+            return;
+        }
+        authority.command(connection, command);
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        if (connection != null) {
+            connection.closed();
+            authority.disconnect(connection);
+        }
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        // Jetty closes the session after an error and then calls onWebSocketClose, which cleans up.
+    }
+}
