@@ -59,7 +59,7 @@ class CommandBroadcastTest {
         JsonObject change = lastStateFrame();
         assertEquals("change", ((JsonString) change.get("event")).value());
         assertEquals(before + 1, ((JsonNumber) change.get("seq")).longValue());
-        assertEquals("{\"column\":\"doing\",\"votes\":3}", TestServers.CODEC.encode(change.get("attrs")));
+        assertEquals(JsonObject.of("column", JsonString.of("doing"), "votes", JsonNumber.of(3)), change.get("attrs"));
     }
 
     @Test
