@@ -43,6 +43,16 @@ public final class BrowserJsonCodec implements JsonCodec {
         return fromNative(valueOf(outcome), 1);
     }
 
+    /** The native JavaScript value of a JSON tree (objects, arrays, strings, numbers, booleans, null). */
+    public static JSObject toJs(JsonValue value) {
+        return toNative(value);
+    }
+
+    /** The JSON tree of a native JavaScript value made of JSON-compatible parts; fails on anything else. */
+    public static JsonValue fromJs(JSObject value) {
+        return fromNative(value, 1);
+    }
+
     private static JSObject toNative(JsonValue value) {
         switch (value.kind()) {
             case NULL:
@@ -86,6 +96,7 @@ public final class BrowserJsonCodec implements JsonCodec {
             case "boolean":
                 return JsonBoolean.of(asBoolean(value));
             case "null":
+            case "undefined":
                 return JsonNull.INSTANCE;
             case "array": {
                 checkDepth(depth);
@@ -96,7 +107,7 @@ public final class BrowserJsonCodec implements JsonCodec {
                 }
                 return JsonArray.of(items);
             }
-            default: {
+            case "object": {
                 checkDepth(depth);
                 JsonObject.Builder object = JsonObject.builder();
                 for (String key : keys(value)) {
@@ -104,6 +115,8 @@ public final class BrowserJsonCodec implements JsonCodec {
                 }
                 return object.build();
             }
+            default:
+                throw new MalformedJsonException("a " + type + " has no JSON form");
         }
     }
 
@@ -114,7 +127,7 @@ public final class BrowserJsonCodec implements JsonCodec {
     }
 
     @JSBody(params = "text", script = "try { return { v: JSON.parse(text) }; }"
-            + " catch (e) { return { e: String(e && e.message || e) }; }")
+            + " catch (failure) { return { e: String(failure && failure.message || failure) }; }")
     private static native JSObject parse(String text);
 
     @JSBody(params = "outcome", script = "return 'e' in outcome;")

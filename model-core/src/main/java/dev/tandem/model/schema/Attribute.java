@@ -163,10 +163,13 @@ public final class Attribute<T> {
     }
 
     /**
-     * Validates a Java value and returns its stored form; fails with {@link AttributeValueException} saying what
-     * was expected.
+     * Validates a Java value (or a JSON value of the right kind) and returns its stored form; fails with
+     * {@link AttributeValueException} saying what was expected.
      */
     public T accept(Object raw) {
+        if (raw instanceof JsonValue json && type != AttributeType.PLAIN && type != AttributeType.LIST) {
+            return acceptJson(json); // a JSON value is accepted for any type: JsonString for a string, …
+        }
         if (raw == null || raw == JsonNull.INSTANCE && type != AttributeType.PLAIN) {
             return acceptNull();
         }

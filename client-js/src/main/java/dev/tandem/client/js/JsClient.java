@@ -1,0 +1,230 @@
+package dev.tandem.client.js;
+
+import dev.tandem.client.BrowserClient;
+import dev.tandem.client.json.BrowserJsonCodec;
+import dev.tandem.json.JsonObject;
+import dev.tandem.json.JsonValue;
+import dev.tandem.model.BaseModel;
+import dev.tandem.model.ModelCollection;
+import dev.tandem.model.ModelValidationException;
+import dev.tandem.model.TreeNode;
+import dev.tandem.model.events.Event;
+import dev.tandem.sync.CommandCallback;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSExport;
+import org.teavm.jso.JSObject;
+
+/**
+ * The JavaScript API of a connected client, for hand-written page code: read the tree by id, subscribe to model
+ * events, send commands, export the tree. Models and collections are named by their ids (the root's is
+ * {@code rootId()}); values cross as plain JavaScript values.
+ * <pre>
+ * const board = tandem;                       // the handle the bundle hands to the page
+ * board.ready(() => {
+ *   const cards = board.collectionId(board.rootId(), "cards");
+ *   board.on(cards, "change:votes", (name, id, key, value) => console.log(id, value));
+ *   board.add(cards, {text: "Hello"}, -1, (error, message, id) => console.log(error || id));
+ * });
+ * </pre>
+ */
+public final class JsClient {
+    private final BrowserClient client;
+
+    public JsClient(BrowserClient client) {
+        this.client = client;
+    }
+
+    /** Calls {@code callback} once the initial state is in (at once if it already is). */
+    @JSExport
+    public void ready(JsCallback callback) {
+        if (client.sync().replica().hasInitialState()) {
+            callback.call();
+        } else {
+            client.sync().onInitialState(callback::call);
+        }
+    }
+
+    /** "connecting", "open", "ready", "closed …" or "out of step: …". */
+    @JSExport
+    public String status() {
+        return client.status();
+    }
+
+    /** The seq of the last server change applied (-1 before the initial state). */
+    @JSExport
+    public double seq() {
+        return client.sync().replica().seq();
+    }
+
+    @JSExport
+    public String rootId() {
+        return client.root().id();
+    }
+
+    /** The value of {@code key} of model {@code id}, as a JavaScript value (undefined-free: null when unset). */
+    @JSExport
+    public JSObject get(String id, String key) {
+        BaseModel model = model(id);
+        return BrowserJsonCodec.toJs(model.schema().attribute(key) == null ? dev.tandem.json.JsonNull.INSTANCE
+                : model.schema().attribute(key).toJson(model.get(key)));
+    }
+
+    /** All attributes of model {@code id} as one object. */
+    @JSExport
+    public JSObject attributes(String id) {
+        return BrowserJsonCodec.toJs(model(id).xportWithoutChildren().get("attrs"));
+    }
+
+    /** The id of child model {@code name} of model {@code id}. */
+    @JSExport
+    public String childId(String id, String name) {
+        BaseModel child = model(id).child(name);
+        return child == null ? null : child.id();
+    }
+
+    /** The id of child collection {@code name} of model {@code id}. */
+    @JSExport
+    public String collectionId(String id, String name) {
+        ModelCollection<?> collection = model(id).collection(name);
+        return collection == null ? null : collection.id();
+    }
+
+    /** The ids of the members of collection {@code id}, in order. */
+    @JSExport
+    public String[] members(String collectionId) {
+        ModelCollection<?> collection = collection(collectionId);
+        String[] ids = new String[collection.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = collection.at(i).id();
+        }
+        return ids;
+    }
+
+    /** Subscribes to events of the model or collection {@code id} (e.g. "change", "change:title", "add", "all"). */
+    @JSExport
+    public JsSubscription on(String id, String eventName, JsEventCallback callback) {
+        TreeNode node = node(id);
+        return new JsSubscription(node.on(eventName, event -> deliver(callback, event)));
+    }
+
+    /** Asks the server to set attributes: {@code set(id, {votes: 3}, answer)}. */
+    @JSExport
+    public void set(String id, JSObject changes, JsAnswer answer) {
+        command(answer, callback -> client.sync().setServer(model(id), values(changes), callback));
+    }
+
+    @JSExport
+    public void unset(String id, String[] keys, JsAnswer answer) {
+        command(answer, callback -> client.sync().unsetServer(model(id), Arrays.asList(keys), callback));
+    }
+
+    /** Asks the server to add a model to collection {@code collectionId} at {@code at} (-1: the server's choice). */
+    @JSExport
+    public void add(String collectionId, JSObject attrs, int at, JsAnswer answer) {
+        command(answer, callback -> client.sync().addServer(collection(collectionId), values(attrs), at, callback));
+    }
+
+    @JSExport
+    public void remove(String id, JsAnswer answer) {
+        command(answer, callback -> client.sync().removeServer(model(id), callback));
+    }
+
+    @JSExport
+    public void move(String id, int to, JsAnswer answer) {
+        command(answer, callback -> client.sync().moveServer(model(id), to, callback));
+    }
+
+    /** The client's whole tree as JSON text (xport), the same text the server's xport encodes to. */
+    @JSExport
+    public String xport() {
+        return new BrowserJsonCodec().encode(client.root().xport());
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private interface Sender {
+        void send(CommandCallback callback);
+    }
+
+    private static void command(JsAnswer answer, Sender sender) {
+        CommandCallback callback = new CommandCallback() {
+            @Override
+            public void acknowledged(JsonObject ack) {
+                if (!absent(answer)) {
+                    JsonValue id = ack.get("id");
+                    answer.call(null, null, id instanceof dev.tandem.json.JsonString s ? s.value() : null);
+                }
+            }
+
+            @Override
+            public void refused(String code, String message) {
+                if (!absent(answer)) {
+                    answer.call(code, message, null);
+                }
+            }
+        };
+        try {
+            sender.send(callback);
+        } catch (ModelValidationException invalid) {
+            callback.refused(invalid.violation().code(), invalid.getMessage());
+        } catch (UnknownIdException unknown) {
+            callback.refused(dev.tandem.sync.Protocol.UNKNOWN_ID, unknown.getMessage());
+        } catch (IllegalArgumentException invalid) {
+            callback.refused(dev.tandem.sync.Protocol.BAD_MESSAGE, invalid.getMessage());
+        }
+    }
+
+    private static Map<String, Object> values(JSObject object) {
+        JsonValue json = BrowserJsonCodec.fromJs(object);
+        if (!(json instanceof JsonObject attrs)) {
+            throw new IllegalArgumentException("expected an object of attribute values");
+        }
+        return new LinkedHashMap<>(attrs.members());
+    }
+
+    private static void deliver(JsEventCallback callback, Event event) {
+        JSObject value = null;
+        if (event.key() != null && event.model() != null) {
+            value = BrowserJsonCodec.toJs(event.model().schema().attribute(event.key()).toJson(event.value()));
+        }
+        callback.call(event.name(), event.model() == null ? null : event.model().id(), event.key(), value,
+                event.index());
+    }
+
+    private BaseModel model(String id) {
+        BaseModel model = client.root().registry().model(id);
+        if (model == null) {
+            throw new UnknownIdException("no model has id " + id);
+        }
+        return model;
+    }
+
+    private ModelCollection<?> collection(String id) {
+        ModelCollection<?> collection = client.root().registry().collection(id);
+        if (collection == null) {
+            throw new UnknownIdException("no collection has id " + id);
+        }
+        return collection;
+    }
+
+    private TreeNode node(String id) {
+        TreeNode node = client.root().registry().find(id);
+        if (node == null) {
+            throw new UnknownIdException("no model or collection has id " + id);
+        }
+        return node;
+    }
+
+    /** An id the client's tree does not hold. */
+    private static final class UnknownIdException extends IllegalArgumentException {
+        UnknownIdException(String message) {
+            super(message);
+        }
+    }
+
+    @JSBody(params = "value", script = "return value == null;")
+    private static native boolean absent(JSObject value);
+}
