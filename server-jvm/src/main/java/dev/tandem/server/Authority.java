@@ -154,6 +154,7 @@ public final class Authority<R extends BaseModel> {
         long now = System.nanoTime();
         for (ClientConnection connection : new ArrayList<>(connections)) {
             connection.checkWriteTimeout(now);
+            connection.checkCloseTimeout(now);
         }
     }
 

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * client would grow server memory without limit. Here, a client whose backlog passes
  * {@link ServerLimits#MAX_QUEUED_MESSAGES_PER_CLIENT}, or whose write stays unfinished past
  * {@link ServerLimits#WRITE_TIMEOUT}, is closed (1013 "try again later") — and only that client; nobody else waits for
- * it, because {@link #send} never blocks. Thread-safe: the authority thread sends, Jetty threads complete writes.
+ * it, because {@link #send} never blocks. If the close handshake does not finish within
+ * {@link ServerLimits#CLOSE_TIMEOUT} (a stuck client never reads the close frame), the connection is cut. Thread-safe:
+ * the authority thread sends, Jetty threads complete writes.
  */
 final class ClientConnection {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
@@ -27,6 +29,10 @@ final class ClientConnection {
     private boolean writing;
     private long writeStartedNanos;
     private boolean closed;
+    /** When this side asked the session to close (System.nanoTime), or -1 if it did not. */
+    private long closeRequestedNanos = -1;
+    /** Jetty reported the close, or the connection was cut: nothing more to do. */
+    private boolean gone;
 
     ClientConnection(Session session, ClientInfo info) {
         this.session = session;
@@ -79,10 +85,29 @@ final class ClientConnection {
         }
     }
 
+    /**
+     * Cuts the connection (without a close handshake) if this side closed it more than
+     * {@link ServerLimits#CLOSE_TIMEOUT} ago and Jetty has still not reported it closed. Jetty then reports the close
+     * and the authority forgets the client; the client, if it ever reads again, sees 1006.
+     */
+    void checkCloseTimeout(long nowNanos) {
+        synchronized (this) {
+            if (gone || closeRequestedNanos < 0 || nowNanos - closeRequestedNanos <= ServerLimits.CLOSE_TIMEOUT
+                    .toNanos()) {
+                return;
+            }
+            gone = true;
+        }
+        LOG.info("cutting {}: the close handshake did not finish within {} s", info,
+                ServerLimits.CLOSE_TIMEOUT.toSeconds());
+        session.disconnect();
+    }
+
     /** Marks the connection gone (after Jetty reported the close); queued frames are dropped. */
     void closed() {
         synchronized (this) {
             closed = true;
+            gone = true;
             queue.clear();
         }
     }
@@ -157,6 +182,7 @@ final class ClientConnection {
 
     private void closeLocked(String reason) {
         closed = true;
+        closeRequestedNanos = System.nanoTime();
         queue.clear();
         LOG.info("closing {}: {}", info, reason);
         session.close(StatusCode.TRY_AGAIN_LATER, reason, Callback.NOOP);

@@ -16,7 +16,14 @@ public final class ServerLimits {
     /** Longest one write to a client may stay unfinished before that client is dropped as stuck. */
     public static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
 
-    /** How often the watchdog looks for stuck writes. */
+    /**
+     * How long a client the server closes may take to complete the close handshake before its connection is cut.
+     * A stuck client never reads the close frame (it waits behind the unread backlog), and Jetty alone would hold
+     * such a connection until the idle timeout; a live client answers a close within milliseconds.
+     */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+
+    /** How often the watchdog looks for stuck writes and unfinished closes. */
     public static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(1);
 
     /** A connection with no frames either way for this long is closed (the demo clock alone keeps it alive). */
