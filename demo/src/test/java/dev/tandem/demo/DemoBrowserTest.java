@@ -161,6 +161,29 @@ class DemoBrowserTest {
 
     @Test
     @Order(9)
+    void pageCodeCanConnectReadSubscribeAndCommandThroughTheJavaScriptApi() {
+        JavascriptExecutor js = (JavascriptExecutor) alice;
+        js.executeScript(""
+                + "window.apiLog = [];"
+                + "var own = connect('');"
+                + "own.ready(function() {"
+                + "  var root = own.rootId();"
+                + "  var cards = own.collectionId(root, 'cards');"
+                + "  own.on(cards, 'add', function(name, id) { apiLog.push('add ' + own.get(id, 'text')); });"
+                + "  own.add(cards, {text: 'From page code', column: 'done'}, -1, function(error, message, id) {"
+                + "    apiLog.push(error ? 'error ' + error : 'ack ' + (id ? 'with id' : 'without id'));"
+                + "    own.set(id, {column: 'sideways'}, function(error2) { apiLog.push('refused ' + error2); });"
+                + "  });"
+                + "});");
+        waitFor(alice, () -> js.executeScript("return apiLog.length;").equals(3L),
+                () -> "log: " + js.executeScript("return apiLog;"));
+        assertEquals(List.of("add From page code", "ack with id", "refused not-allowed"),
+                js.executeScript("return apiLog;"));
+        waitFor(bob, () -> text(bob, "#col-done").contains("From page code"));
+    }
+
+    @Test
+    @Order(10)
     void theBrowserConsolesHaveNoErrors() throws Exception {
         screenshot(bob);
         for (WebDriver page : List.of(alice, bob)) {

@@ -140,6 +140,23 @@ class CommandBroadcastTest {
         assertEquals(before + 22, expected);
     }
 
+    @Test
+    void unknownFieldsInACommandAreIgnored() throws Exception {
+        long before = server.authority().seq();
+        String card = alice.read(board -> board.cards.at(0).id());
+        java.util.concurrent.CompletableFuture<JsonObject> ack = new java.util.concurrent.CompletableFuture<>();
+        alice.onFrame(frame -> {
+            if (frame.get("ref") instanceof JsonString ref && ref.value().equals("future")) {
+                ack.complete(frame);
+            }
+        });
+        alice.sendRaw("{\"event\":\"set\",\"ref\":\"future\",\"id\":\"" + card + "\",\"change\":{\"votes\":4},"
+                + "\"priority\":\"high\",\"trace\":{\"span\":1}}");
+        assertEquals("ack", ((JsonString) ack.get(10, java.util.concurrent.TimeUnit.SECONDS).get("event")).value());
+        bob.awaitSeq(before + 1, WAIT);
+        assertEquals((Object) 4L, bob.read(board -> board.cards.at(0).get(TestCard.VOTES)));
+    }
+
     private JsonObject lastStateFrame() {
         for (int i = framesToBob.size() - 1; i >= 0; i--) {
             if (framesToBob.get(i).has("seq")) {

@@ -12,6 +12,7 @@ import dev.tandem.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSExport;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 
@@ -36,6 +37,17 @@ public final class DemoPage {
         client.onStatus(status -> queueRender());
         onAction(DemoPage::act);
         queueRender();
+    }
+
+    /**
+     * For page code: opens another connection with a board replica of its own and returns its JavaScript API;
+     * {@code url} null or empty means the page's own server.
+     */
+    @JSExport
+    public static JsClient connect(String url) {
+        Board replica = new Board();
+        return new JsClient(url == null || url.isEmpty() ? BrowserClient.connect(replica)
+                : BrowserClient.connect(replica, url));
     }
 
     // ---------------------------------------------------------------- actions (page → server)
