@@ -55,6 +55,8 @@ final class JsonTextScenarios {
             equal("\"\\ud800x\\udc00\"", codec.encode(JsonString.of("\ud800x\udc00")), "lone surrogates escaped");
             equal("{\"\\ud83d\":1}", codec.encode(JsonObject.of("\ud83d", JsonNumber.of(1))),
                     "a lone surrogate in a key");
+            equal("{\"__proto__\":{\"a\":1},\"constructor\":2}", codec.encode(codec.decode(
+                    "{\"__proto__\":{\"a\":1},\"constructor\":2}")), "keys JavaScript objects treat specially");
         }));
         scenarios.add(new Scenario("object keys that are array indices come first, ascending; others keep their"
                 + " order", context -> {

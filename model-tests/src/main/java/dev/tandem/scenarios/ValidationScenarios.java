@@ -129,6 +129,20 @@ final class ValidationScenarios {
             equal(0.0, team.get(Team.RATING), "-0 is stored as 0");
             fails(IllegalArgumentException.class, () -> JsonNumber.of(Double.NaN), "NaN has no JSON");
         }));
+        scenarios.add(new Scenario("a list or plain value nested deeper than the value limit is refused", context -> {
+            Team team = new Team();
+            dev.tandem.json.JsonValue deep = JsonNumber.of(1);
+            for (int i = 1; i < dev.tandem.json.JsonLimits.MAX_VALUE_DEPTH; i++) {
+                deep = JsonArray.of(deep);
+            }
+            team.set(Team.META, deep);
+            equal(dev.tandem.json.JsonLimits.MAX_VALUE_DEPTH, team.get(Team.META).depth(), "exactly the limit");
+            dev.tandem.json.JsonValue deeper = JsonArray.of(deep);
+            ModelValidationException refused = fails(ModelValidationException.class,
+                    () -> team.set(Team.META, deeper), "one level more");
+            equal(dev.tandem.model.schema.Violation.TOO_DEEP, refused.violation(), "violation");
+            fails(ModelValidationException.class, () -> team.set(Team.TAGS, JsonArray.of(deeper)), "a deep list");
+        }));
         scenarios.add(new Scenario("mport of a malformed tree fails with its JSON path and changes nothing",
                 context -> {
                     JsonCodec codec = context.codec();

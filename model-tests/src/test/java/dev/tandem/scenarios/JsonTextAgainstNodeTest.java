@@ -46,6 +46,20 @@ class JsonTextAgainstNodeTest {
     }
 
     @Test
+    void everyPowerOfTwoAndItsNeighboursAreWrittenExactlyAsJavaScriptWritesThem() throws Exception {
+        // Powers of two sit where the spacing of doubles halves: the classic trap for shortest-digit printing.
+        List<JsonValue> numbers = new ArrayList<>();
+        for (int exponent = -1074; exponent <= 1023; exponent++) {
+            double power = Math.scalb(1.0, exponent);
+            numbers.add(JsonNumber.of(power));
+            numbers.add(JsonNumber.of(Math.nextUp(power)));
+            numbers.add(JsonNumber.of(Math.nextDown(power)));
+            numbers.add(JsonNumber.of(-power));
+        }
+        assertSameTextInNode(JsonArray.of(numbers));
+    }
+
+    @Test
     void randomStringsAreEscapedExactlyAsJavaScriptEscapesThem() throws Exception {
         Random random = new Random(7);
         List<JsonValue> strings = new ArrayList<>();

@@ -123,11 +123,6 @@ public final class Authority<R extends BaseModel> {
         });
     }
 
-    /** Answers {@code connection} directly (a frame refused before it reached the pipeline), in order. */
-    void reply(ClientConnection connection, String code, String message) {
-        execute(() -> connection.send(codec.encode(ServerMessages.error(null, code, message))));
-    }
-
     void stop() {
         timers.shutdownNow();
         thread.shutdown();

@@ -29,10 +29,14 @@ import org.slf4j.LoggerFactory;
  * attributes) → <b>authorize</b>
  * (the target model's {@link BaseModel#authorize} hook) → <b>validate and apply</b> (the model validates the whole
  * command before changing anything; the change is then streamed and broadcast with its seq) → <b>answer</b>
- * ({@code ack}, or {@code error} with a specific code). A refused command changes nothing.
+ * ({@code ack}, or {@code error} with a specific code). A refused command changes nothing. Used by the authority
+ * thread only.
  */
 final class CommandPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(CommandPipeline.class);
+
+    /** The model the current add created (so its id reaches the ack even if a listener fails afterwards). */
+    private BaseModel created;
 
     /** A command refused before it touched the tree. */
     private static final class Refused extends RuntimeException {
@@ -56,6 +60,7 @@ final class CommandPipeline {
         }
         JsonValue ref = command.get(Protocol.REF);
         long seqBefore = seq.getAsLong();
+        created = null;
         try {
             String event = string(command, Protocol.EVENT);
             String createdId = switch (event) {
@@ -74,7 +79,7 @@ final class CommandPipeline {
             if (seq.getAsLong() != seqBefore) {
                 // The change is in the tree and was broadcast; a listener failed afterwards. The command stands.
                 LOG.warn("a listener failed after a command was applied", failure);
-                return ServerMessages.ack(ref, null);
+                return ServerMessages.ack(ref, created == null ? null : created.id());
             }
             if (failure instanceof ModelValidationException invalid) {
                 return ServerMessages.error(ref, invalid.violation().code(), invalid.getMessage());
@@ -112,6 +117,7 @@ final class CommandPipeline {
         authorize(owner(collection), new ClientAccess(user, ClientAccess.Kind.ADD, created, collection,
                 attrs.keys()));
         created.setFromJson(attrs, Collections.emptyList(), Notify.SILENT);
+        this.created = created;
         collection.add(created, at, Notify.EVENTS);
         return created.id();
     }
@@ -154,9 +160,10 @@ final class CommandPipeline {
         return collection;
     }
 
+    /** The member with {@code id}, by id only (never by a process-local client id), or a refusal. */
     private static BaseModel member(ModelCollection<?> collection, String id) {
-        BaseModel model = collection.get(id);
-        if (model == null || model.id() == null) {
+        BaseModel model = collection.registry().model(id);
+        if (model == null || model.parent() != collection) {
             throw new Refused(Protocol.UNKNOWN_ID, "no model with id \"" + id + "\" in " + collection.describe());
         }
         return model;

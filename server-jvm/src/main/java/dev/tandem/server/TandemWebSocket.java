@@ -1,9 +1,11 @@
 package dev.tandem.server;
 
 import dev.tandem.json.JsonCodec;
+import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonValue;
 import dev.tandem.json.MalformedJsonException;
 import dev.tandem.sync.Protocol;
+import dev.tandem.sync.ServerMessages;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
@@ -31,20 +33,33 @@ public final class TandemWebSocket implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketText(String text) {
-        if (!connection.admitCommand()) {
-            authority.reply(connection, Protocol.OVERLOADED, "more than "
-                    + ServerLimits.MAX_PENDING_COMMANDS_PER_CLIENT + " commands are waiting; slow down");
-            return;
-        }
         JsonValue command;
         try {
             command = codec.decode(text);
         } catch (MalformedJsonException malformed) {
-            connection.commandDone();
-            authority.reply(connection, Protocol.MALFORMED_JSON, "not JSON: " + malformed.getMessage());
+            refuse(null, Protocol.MALFORMED_JSON, "not JSON: " + malformed.getMessage());
+            return;
+        }
+        if (!connection.admitCommand()) {
+            refuse(command instanceof JsonObject object ? object.get(Protocol.REF) : null, Protocol.OVERLOADED,
+                    "more than " + ServerLimits.MAX_PENDING_COMMANDS_PER_CLIENT + " commands are waiting; slow down");
             return;
         }
         authority.command(connection, command);
+    }
+
+    /**
+     * Answers a frame refused before it reached the authority, straight from this thread: it changed nothing, so it
+     * needs no place in the order of changes, and it costs the authority's queue nothing.
+     */
+    private void refuse(JsonValue ref, String code, String message) {
+        connection.send(codec.encode(ServerMessages.error(ref, code, message)));
+    }
+
+    @Override
+    public void onWebSocketBinary(java.nio.ByteBuffer payload, org.eclipse.jetty.websocket.api.Callback callback) {
+        callback.succeed();
+        refuse(null, Protocol.BAD_MESSAGE, "protocol v1 uses text frames only");
     }
 
     @Override

@@ -78,6 +78,10 @@ class BadCommandTest {
             remove from wrong coll.   | {"event":"remove","ref":"r","collection":"MEMBERS","id":"CARD"}     | unknown-id
             move out of range         | {"event":"move","ref":"r","collection":"CARDS","id":"CARD","to":7}  | bad-index
             move negative             | {"event":"move","ref":"r","collection":"CARDS","id":"CARD","to":-1} | bad-message
+            value nested too deep     | {"event":"set","ref":"r","id":"CARD","change":{"tags":[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]}} | too-deep
+            remove by client id       | {"event":"remove","ref":"r","collection":"CARDS","id":"SERVERCID"}  | unknown-id
+            move by client id         | {"event":"move","ref":"r","collection":"CARDS","id":"SERVERCID","to":0} | unknown-id
+            event not a string        | {"event":42,"ref":"r"}                                              | bad-message
             malformed JSON            | {"event":"set",                                                     | malformed-json
             not an object             | [1,2,3]                                                             | malformed-json
             """)
@@ -85,7 +89,8 @@ class BadCommandTest {
         String before = TestServers.serverXport(server);
         long seqBefore = server.authority().seq();
         String card = attacker.read(board -> board.cards.at(0).id());
-        String command = template.replace("CARDS", attacker.read(board -> board.cards.id()))
+        String serverCid = server.authority().call(board -> board.cards.at(1).cid());
+        String command = template.replace("SERVERCID", serverCid).replace("CARDS", attacker.read(board -> board.cards.id()))
                 .replace("CARD", card).replace("BOARD", attacker.read(board -> board.id()))
                 .replace("MEMBERS", attacker.read(board -> board.members.id()));
         attacker.sendRaw(command);

@@ -182,7 +182,8 @@ public final class BrowserJsonCodec implements JsonCodec {
     @JSBody(script = "return [];")
     private static native JSObject newArray();
 
-    @JSBody(script = "return {};")
+    /** Without a prototype, so that a member named "__proto__" is an ordinary property, as JSON.parse makes it. */
+    @JSBody(script = "return Object.create(null);")
     private static native JSObject newObject();
 
     @JSBody(params = { "array", "value" }, script = "array.push(value);")

@@ -1,6 +1,7 @@
 package dev.tandem.model.schema;
 
 import dev.tandem.json.JsonArray;
+import dev.tandem.json.JsonLimits;
 import dev.tandem.json.JsonNull;
 import dev.tandem.json.JsonValue;
 import java.util.ArrayList;
@@ -224,6 +225,10 @@ public final class Attribute<T> {
     @SuppressWarnings("unchecked")
     private T checkRules(Object stored) {
         T value = (T) stored;
+        if (stored instanceof JsonValue json && json.depth() > JsonLimits.MAX_VALUE_DEPTH) {
+            throw new AttributeValueException(Violation.TOO_DEEP, "must nest at most " + JsonLimits.MAX_VALUE_DEPTH
+                    + " levels deep, got " + json.depth());
+        }
         if (allowed != null && !allowed.contains(value)) {
             throw new AttributeValueException(Violation.NOT_ALLOWED, "must be one of " + Values.describeAll(allowed) + ", got "
                     + Values.describe(value));

@@ -3,7 +3,6 @@ package dev.tandem.model.schema;
 import dev.tandem.json.Json;
 import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonBoolean;
-import dev.tandem.json.JsonLimits;
 import dev.tandem.json.JsonNull;
 import dev.tandem.json.JsonNumber;
 import dev.tandem.json.JsonString;
@@ -134,8 +133,7 @@ public enum AttributeType {
 
     private static JsonValue plainOrNull(Object raw) {
         try {
-            JsonValue json = Json.of(raw);
-            return json.depth() <= JsonLimits.MAX_DEPTH ? json : null;
+            return Json.of(raw);
         } catch (IllegalArgumentException notPlain) {
             return null;
         }

@@ -7,6 +7,8 @@ package dev.tandem.model.schema;
 public enum Violation {
     /** Not of the attribute's type (or null for a non-nullable attribute). */
     WRONG_TYPE("wrong-type"),
+    /** A list or plain value nests deeper than {@code JsonLimits.MAX_VALUE_DEPTH}. */
+    TOO_DEEP("too-deep"),
     /** Not one of the attribute's allowed values. */
     NOT_ALLOWED("not-allowed"),
     /** Failed the attribute's custom check. */

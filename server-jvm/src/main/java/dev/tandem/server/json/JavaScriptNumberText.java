@@ -64,20 +64,24 @@ public final class JavaScriptNumberText {
         return out.toString();
     }
 
-    /** The shortest decimal that reads back as {@code value}, nearest to it among the shortest; no trailing zeros. */
+    /**
+     * The shortest decimal that reads back as {@code value}, nearest to it among the shortest; no trailing zeros.
+     *
+     * <p>At each digit count both neighbours of the exact value (rounded down and up) are tried, not just the
+     * nearer one: at a power of two the doubles below are twice as dense as above, so the nearer neighbour can
+     * fall outside the value's rounding interval while the farther one is inside (2^-24 is
+     * {@code 5.960464477539063e-8}, not 17 digits).
+     */
     private static BigDecimal shortest(double value) {
         BigDecimal exact = new BigDecimal(value);
         int precision = significantDigits(Double.toString(value));
-        BigDecimal best = round(exact, precision);
-        if (best.doubleValue() != value) {
-            // Double.toString always reads back, but its digits need not be the nearest ones: search upwards.
-            while (best.doubleValue() != value) {
-                best = round(exact, ++precision);
-            }
+        BigDecimal best = readsBack(exact, precision, value);
+        while (best == null) { // Double.toString always reads back; this is only a guard
+            best = readsBack(exact, ++precision, value);
         }
         while (precision > 1) {
-            BigDecimal shorter = round(exact, precision - 1);
-            if (shorter.doubleValue() != value) {
+            BigDecimal shorter = readsBack(exact, precision - 1, value);
+            if (shorter == null) {
                 break;
             }
             best = shorter;
@@ -86,8 +90,17 @@ public final class JavaScriptNumberText {
         return best.stripTrailingZeros();
     }
 
-    private static BigDecimal round(BigDecimal exact, int precision) {
-        return exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+    /** The {@code precision}-digit decimal nearest {@code exact} that reads back as {@code value}, or null. */
+    private static BigDecimal readsBack(BigDecimal exact, int precision, double value) {
+        BigDecimal down = exact.round(new MathContext(precision, RoundingMode.DOWN));
+        BigDecimal up = exact.round(new MathContext(precision, RoundingMode.UP));
+        boolean downReads = down.doubleValue() == value;
+        boolean upReads = up.doubleValue() == value;
+        if (downReads && upReads) {
+            int order = exact.subtract(down).abs().compareTo(up.subtract(exact).abs());
+            return order < 0 ? down : order > 0 ? up : exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+        }
+        return downReads ? down : upReads ? up : null;
     }
 
     /** Significant digits in Java's rendering, e.g. 3 for "1.25E-7" and 1 for "100.0". */
