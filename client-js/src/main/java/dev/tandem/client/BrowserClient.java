@@ -38,7 +38,8 @@ public final class BrowserClient {
 
     /**
      * Connects {@code root} to the page's own server: {@code ws://host/ws} (or {@code wss://} under https) plus the
-     * page's query string, which the server's authenticator can read.
+     * page's query string, which the server's authenticator can read, plus {@code batch=1} (this client applies
+     * batched frames).
      */
     public static BrowserClient connect(BaseModel root) {
         return connect(root, defaultUrl());
@@ -86,8 +87,12 @@ public final class BrowserClient {
         }
     }
 
-    /** The page's own server, passing the page's query string on (so {@code ?name=…} reaches the authenticator). */
+    /**
+     * The page's own server, passing the page's query string on (so {@code ?name=…} reaches the authenticator) and
+     * asking for batched frames.
+     */
     @JSBody(script = "return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '"
-            + Protocol.PATH + "' + location.search;")
+            + Protocol.PATH + "' + (location.search ? location.search + '&' : '?') + '" + Protocol.BATCH_PARAMETER
+            + "=1';")
     private static native String defaultUrl();
 }

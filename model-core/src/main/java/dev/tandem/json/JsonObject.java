@@ -1,10 +1,14 @@
 package dev.tandem.json;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -18,15 +22,28 @@ import java.util.Set;
  * case (no index-like keys) it is plain insertion order: {@code id, attrs, models, collections} stay in that order.
  *
  * <p>A key given twice keeps its first position and takes its last value, as {@code JSON.parse} does.
+ *
+ * <p>Storage is two parallel arrays, searched linearly while small and through a hash index once larger than
+ * {@link #INDEXED_SIZE}: most objects on the wire have a handful of members, and a hash map per message was the
+ * biggest allocation of a client applying updates.
  */
 public final class JsonObject implements JsonValue {
-    public static final JsonObject EMPTY = new JsonObject(Collections.emptyMap(), 1);
+    /** Objects with more members than this get a hash index for lookups. */
+    static final int INDEXED_SIZE = 8;
 
-    private final Map<String, JsonValue> members;
+    public static final JsonObject EMPTY = new JsonObject(new String[0], new JsonValue[0], 0, 1);
+
+    private final String[] keys;
+    private final JsonValue[] values;
+    private final int size;
     private final int depth;
+    private Map<String, Integer> index;
+    private Map<String, JsonValue> view;
 
-    private JsonObject(Map<String, JsonValue> members, int depth) {
-        this.members = members;
+    private JsonObject(String[] keys, JsonValue[] values, int size, int depth) {
+        this.keys = keys;
+        this.values = values;
+        this.size = size;
         this.depth = depth;
     }
 
@@ -47,26 +64,40 @@ public final class JsonObject implements JsonValue {
     }
 
     public int size() {
-        return members.size();
+        return size;
     }
 
     public boolean has(String key) {
-        return members.containsKey(key);
+        return position(key) >= 0;
     }
 
     /** The value of {@code key}, or Java {@code null} when absent (a JSON null is {@link JsonNull#INSTANCE}). */
     public JsonValue get(String key) {
-        return members.get(key);
+        int position = position(key);
+        return position < 0 ? null : values[position];
+    }
+
+    /** The key at {@code position} (0 … size − 1), in JavaScript property order. */
+    public String keyAt(int position) {
+        return keys[position];
+    }
+
+    /** The value at {@code position} (0 … size − 1). */
+    public JsonValue valueAt(int position) {
+        return values[position];
     }
 
     /** Keys in JavaScript property order. */
     public Set<String> keys() {
-        return members.keySet();
+        return members().keySet();
     }
 
-    /** Members in JavaScript property order, unmodifiable. */
+    /** Members in JavaScript property order, as an unmodifiable map view. */
     public Map<String, JsonValue> members() {
-        return members;
+        if (view == null) {
+            view = new MembersView();
+        }
+        return view;
     }
 
     @Override
@@ -82,17 +113,49 @@ public final class JsonObject implements JsonValue {
     /** Equal when both hold the same members (order is a function of the members, so it agrees too). */
     @Override
     public boolean equals(Object other) {
-        return other instanceof JsonObject o && o.members.equals(members);
+        if (!(other instanceof JsonObject that) || that.size != size) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            if (!values[i].equals(that.get(keys[i]))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return members.hashCode();
+        int hash = 0;
+        for (int i = 0; i < size; i++) {
+            hash += keys[i].hashCode() ^ values[i].hashCode();
+        }
+        return hash;
     }
 
     @Override
     public String toString() {
-        return members.toString();
+        return members().toString();
+    }
+
+    private int position(String key) {
+        if (size > INDEXED_SIZE) {
+            if (index == null) {
+                Map<String, Integer> built = new HashMap<>(size * 2);
+                for (int i = 0; i < size; i++) {
+                    built.put(keys[i], i);
+                }
+                index = built;
+            }
+            Integer position = index.get(key);
+            return position == null ? -1 : position;
+        }
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** True for the canonical decimal form of an integer 0 … 2^32 − 2, the keys JavaScript orders first. */
@@ -115,9 +178,61 @@ public final class JsonObject implements JsonValue {
         return value <= 4_294_967_294L;
     }
 
+    /** The members as a read-only {@link Map}, in order, over the arrays. */
+    private final class MembersView extends AbstractMap<String, JsonValue> {
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public JsonValue get(Object key) {
+            return key instanceof String name ? JsonObject.this.get(name) : null;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return key instanceof String name && has(name);
+        }
+
+        @Override
+        public Set<Entry<String, JsonValue>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public int size() {
+                    return size;
+                }
+
+                @Override
+                public Iterator<Entry<String, JsonValue>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < size;
+                        }
+
+                        @Override
+                        public Entry<String, JsonValue> next() {
+                            if (next >= size) {
+                                throw new NoSuchElementException();
+                            }
+                            int at = next++;
+                            return new SimpleImmutableEntry<>(keys[at], values[at]);
+                        }
+                    };
+                }
+            };
+        }
+    }
+
     /** Collects members, then orders them the JavaScript way in {@link #build()}. */
     public static final class Builder {
-        private final LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
+        private String[] keys = new String[4];
+        private JsonValue[] values = new JsonValue[4];
+        private int size;
+        private Map<String, Integer> index;
         private boolean hasIndexKeys;
         private int deepest;
 
@@ -129,45 +244,82 @@ public final class JsonObject implements JsonValue {
                 throw new IllegalArgumentException("a JSON object member needs a key and a value (use"
                         + " JsonNull.INSTANCE for null), got " + key + " = " + value);
             }
-            members.put(key, value);
-            hasIndexKeys |= isArrayIndex(key);
+            int existing = find(key);
+            if (existing >= 0) {
+                values[existing] = value;
+            } else {
+                if (size == keys.length) {
+                    keys = Arrays.copyOf(keys, size * 2);
+                    values = Arrays.copyOf(values, size * 2);
+                }
+                keys[size] = key;
+                values[size] = value;
+                if (index != null) {
+                    index.put(key, size);
+                }
+                size++;
+                hasIndexKeys |= isArrayIndex(key);
+            }
             deepest = Math.max(deepest, value.depth());
             return this;
         }
 
         public Builder putAll(JsonObject other) {
-            for (Map.Entry<String, JsonValue> member : other.members.entrySet()) {
-                put(member.getKey(), member.getValue());
+            for (int i = 0; i < other.size; i++) {
+                put(other.keys[i], other.values[i]);
             }
             return this;
         }
 
         public JsonObject build() {
-            if (members.isEmpty()) {
+            if (size == 0) {
                 return EMPTY;
             }
-            return new JsonObject(Collections.unmodifiableMap(hasIndexKeys ? javascriptOrder() : members),
-                    deepest + 1);
+            if (hasIndexKeys) {
+                javascriptOrder();
+            }
+            return new JsonObject(keys, values, size, deepest + 1);
         }
 
-        private LinkedHashMap<String, JsonValue> javascriptOrder() {
-            List<String> indexKeys = new ArrayList<>();
-            for (String key : members.keySet()) {
-                if (isArrayIndex(key)) {
-                    indexKeys.add(key);
+        private int find(String key) {
+            if (index != null) {
+                Integer position = index.get(key);
+                return position == null ? -1 : position;
+            }
+            for (int i = 0; i < size; i++) {
+                if (keys[i].equals(key)) {
+                    return i;
                 }
             }
-            indexKeys.sort((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
-            LinkedHashMap<String, JsonValue> ordered = new LinkedHashMap<>();
-            for (String key : indexKeys) {
-                ordered.put(key, members.get(key));
-            }
-            for (Map.Entry<String, JsonValue> member : members.entrySet()) {
-                if (!ordered.containsKey(member.getKey())) {
-                    ordered.put(member.getKey(), member.getValue());
+            if (size >= INDEXED_SIZE) {
+                index = new HashMap<>();
+                for (int i = 0; i < size; i++) {
+                    index.put(keys[i], i);
                 }
             }
-            return ordered;
+            return -1;
+        }
+
+        /** Index-like keys first, ascending; the rest keep their order. */
+        private void javascriptOrder() {
+            List<Integer> indexed = new ArrayList<>();
+            List<Integer> named = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                (isArrayIndex(keys[i]) ? indexed : named).add(i);
+            }
+            indexed.sort((a, b) -> Long.compare(Long.parseLong(keys[a]), Long.parseLong(keys[b])));
+            String[] orderedKeys = new String[size];
+            JsonValue[] orderedValues = new JsonValue[size];
+            int at = 0;
+            for (List<Integer> group : List.of(indexed, named)) {
+                for (int i : group) {
+                    orderedKeys[at] = keys[i];
+                    orderedValues[at] = values[i];
+                    at++;
+                }
+            }
+            keys = orderedKeys;
+            values = orderedValues;
         }
     }
 }

@@ -52,10 +52,12 @@ public abstract class BaseModel extends TreeNode {
     private final Map<String, BaseModel> children = new LinkedHashMap<>();
     private final Map<String, ModelCollection<?>> collections = new LinkedHashMap<>();
 
-    // Backbone's change bookkeeping: the attributes before the outermost set in progress, what it changed so far,
-    // whether a set is running (a nested set then only adds to it) and whether another "change" pass is due.
-    private Map<String, Object> previousAttributes = Collections.emptyMap();
-    private Map<String, Object> changed = Collections.emptyMap();
+    // Backbone's change bookkeeping for the outermost set in progress (or the last one): the old value of every key
+    // it touched (ABSENT for keys that had none; untouched keys still hold their previous value), whether a set is
+    // running (a nested set then only adds to it) and whether another "change" pass is due. Kept as differences
+    // rather than copies, so a set costs nothing per attribute it does not touch; what changed is derived from it.
+    private static final Object ABSENT = new Object();
+    private final Map<String, Object> previousValues = new LinkedHashMap<>(4);
     private boolean changing;
     private boolean pending;
 
@@ -109,25 +111,53 @@ public abstract class BaseModel extends TreeNode {
     /** The value {@code key} had before the current (or last) set began. */
     public final Object previous(String key) {
         declared(key);
-        return previousAttributes.get(key);
+        if (previousValues.containsKey(key)) {
+            Object previous = previousValues.get(key);
+            return previous == ABSENT ? null : previous;
+        }
+        return attributes.get(key);
     }
 
     /** All attributes as they were before the current (or last) set began. */
     public final Map<String, Object> previousAttributes() {
-        return Collections.unmodifiableMap(previousAttributes);
+        Map<String, Object> previous = new LinkedHashMap<>(attributes);
+        for (Map.Entry<String, Object> entry : previousValues.entrySet()) {
+            if (entry.getValue() == ABSENT) {
+                previous.remove(entry.getKey());
+            } else {
+                previous.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return Collections.unmodifiableMap(previous);
     }
 
     /** What the current (or last) set changed: key to new value (null for an unset key). */
     public final Map<String, Object> changedAttributes() {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : previousValues.entrySet()) {
+            if (differsFromPrevious(entry.getKey(), entry.getValue())) {
+                changed.put(entry.getKey(), attributes.get(entry.getKey()));
+            }
+        }
         return Collections.unmodifiableMap(changed);
     }
 
     public final boolean hasChanged() {
-        return !changed.isEmpty();
+        for (Map.Entry<String, Object> entry : previousValues.entrySet()) {
+            if (differsFromPrevious(entry.getKey(), entry.getValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public final boolean hasChanged(String key) {
-        return changed.containsKey(key);
+        return previousValues.containsKey(key) && differsFromPrevious(key, previousValues.get(key));
+    }
+
+    private boolean differsFromPrevious(String key, Object previous) {
+        boolean now = attributes.containsKey(key);
+        return previous == ABSENT ? now : !now || !Objects.equals(previous, attributes.get(key));
     }
 
     // ---------------------------------------------------------------- writing
@@ -166,10 +196,10 @@ public abstract class BaseModel extends TreeNode {
             } catch (AttributeValueException rejected) {
                 throw new ModelValidationException(rejected.violation(), describe(), key, rejected.getMessage());
             }
-            checkSetOnce(attribute, value, describe());
+            checkSetOnce(attribute, value, null);
             accepted.put(key, value);
         }
-        checkCandidate(accepted, Collections.emptyList(), describe());
+        checkCandidate(accepted, Collections.emptyList(), null);
         applyValidated(accepted, Collections.emptyList(), notify);
     }
 
@@ -189,7 +219,7 @@ public abstract class BaseModel extends TreeNode {
             } catch (AttributeValueException rejected) {
                 throw new ModelValidationException(rejected.violation(), describe(), key, rejected.getMessage());
             }
-            checkSetOnce(attribute, value, describe());
+            checkSetOnce(attribute, value, null);
             accepted.put(key, value);
         }
         List<String> unsets = new ArrayList<>();
@@ -201,7 +231,7 @@ public abstract class BaseModel extends TreeNode {
             }
             unsets.add(key);
         }
-        checkCandidate(accepted, unsets, describe());
+        checkCandidate(accepted, unsets, null);
         applyValidated(accepted, unsets, notify);
     }
 
@@ -218,7 +248,7 @@ public abstract class BaseModel extends TreeNode {
         for (String key : keys) {
             declared(key);
         }
-        checkCandidate(Collections.emptyMap(), keys, describe());
+        checkCandidate(Collections.emptyMap(), keys, null);
         applyValidated(Collections.emptyMap(), keys, notify);
     }
 
@@ -363,27 +393,29 @@ public abstract class BaseModel extends TreeNode {
         return attributes;
     }
 
+    /** Fails if a set-once attribute would change; {@code where} null means this model (named only on failure). */
     final void checkSetOnce(Attribute<?> attribute, Object value, String where) {
         String key = attribute.name();
         if (attribute.isSetOnce() && attributes.containsKey(key) && !Objects.equals(attributes.get(key), value)) {
-            throw new ModelValidationException(Violation.SET_ONCE, where, key, "is set once and already holds "
-                    + dev.tandem.model.schema.Values.describe(attributes.get(key)));
+            throw new ModelValidationException(Violation.SET_ONCE, where == null ? describe() : where, key,
+                    "is set once and already holds " + dev.tandem.model.schema.Values.describe(attributes.get(key)));
         }
     }
 
-    /** Fails if the write would unset a required attribute or the validation hook refuses the result. */
+    /**
+     * Fails if the write would unset a required attribute or the validation hook refuses the result. The hook sees
+     * a read-only view of the would-be attributes, built without copying them.
+     */
     final void checkCandidate(Map<String, Object> sets, Collection<String> unsets, String where) {
-        Map<String, Object> candidate = new LinkedHashMap<>(attributes);
-        candidate.putAll(sets);
         for (String key : unsets) {
             if (schema.attribute(key).isRequired() && attributes.containsKey(key)) {
-                throw new ModelValidationException(Violation.REQUIRED, where, key, "is required and cannot be unset");
+                throw new ModelValidationException(Violation.REQUIRED, where == null ? describe() : where, key,
+                        "is required and cannot be unset");
             }
-            candidate.remove(key);
         }
-        String problem = validate(Collections.unmodifiableMap(candidate));
+        String problem = validate(new CandidateAttributes(attributes, sets, unsets));
         if (problem != null) {
-            throw new ModelValidationException(Violation.INVALID, where, null, problem);
+            throw new ModelValidationException(Violation.INVALID, where == null ? describe() : where, null, problem);
         }
     }
 
@@ -396,31 +428,40 @@ public abstract class BaseModel extends TreeNode {
         changing = true;
         try {
             if (!nested) {
-                previousAttributes = new LinkedHashMap<>(attributes);
-                changed = new LinkedHashMap<>();
+                previousValues.clear();
             }
-            List<String> changedKeys = new ArrayList<>();
-            Map<String, Object> newValues = new LinkedHashMap<>();
-            List<String> removedKeys = new ArrayList<>();
+            boolean streamed = hasTreeListeners();
+            List<String> changedKeys = new ArrayList<>(sets.size() + unsets.size());
+            Map<String, Object> newValues = streamed ? new LinkedHashMap<>() : null;
+            List<String> removedKeys = streamed ? new ArrayList<>() : null;
             for (Map.Entry<String, Object> entry : sets.entrySet()) {
                 String key = entry.getKey();
                 Object value = entry.getValue();
-                if (!attributes.containsKey(key) || !Objects.equals(attributes.get(key), value)) {
+                boolean present = attributes.containsKey(key);
+                Object old = attributes.put(key, value);
+                if (!present || !Objects.equals(old, value)) {
                     changedKeys.add(key);
-                    newValues.put(key, value);
+                    if (streamed) {
+                        newValues.put(key, value);
+                    }
+                    if (!previousValues.containsKey(key)) {
+                        previousValues.put(key, present ? old : ABSENT);
+                    }
                 }
-                track(key, true, value);
-                attributes.put(key, value);
             }
             for (String key : unsets) {
                 if (attributes.containsKey(key)) {
                     changedKeys.add(key);
-                    removedKeys.add(key);
-                    attributes.remove(key);
+                    if (streamed) {
+                        removedKeys.add(key);
+                    }
+                    Object old = attributes.remove(key);
+                    if (!previousValues.containsKey(key)) {
+                        previousValues.put(key, old);
+                    }
                 }
-                track(key, false, null);
             }
-            if (!changedKeys.isEmpty()) {
+            if (streamed && !changedKeys.isEmpty()) {
                 emit(new AttributesChanged(this, Collections.unmodifiableMap(newValues),
                         Collections.unmodifiableList(removedKeys)));
             }
@@ -429,7 +470,10 @@ public abstract class BaseModel extends TreeNode {
                     pending = true;
                 }
                 for (String key : changedKeys) {
-                    trigger(Event.attributeChanged(this, key, attributes.get(key)));
+                    String name = schema.attribute(key).changeEventName();
+                    if (wants(name)) {
+                        trigger(Event.attributeChanged(this, name, key, attributes.get(key)));
+                    }
                 }
             }
             if (nested) {
@@ -440,7 +484,9 @@ public abstract class BaseModel extends TreeNode {
             if (!silent) {
                 while (pending) {
                     pending = false;
-                    trigger(Event.changed(this));
+                    if (wants(Event.CHANGE)) {
+                        trigger(Event.changed(this));
+                    }
                 }
             }
             pending = false;
@@ -449,6 +495,11 @@ public abstract class BaseModel extends TreeNode {
                 changing = false;
             }
         }
+    }
+
+    /** True when a listener here or on the holding collection would receive an event named {@code name}. */
+    private boolean wants(String name) {
+        return events.wants(name) || parent() instanceof ModelCollection<?> collection && collection.events.wants(name);
     }
 
     /** Fires {@code event} here, then on the collection holding this model (Backbone's event forwarding). */
@@ -463,16 +514,6 @@ public abstract class BaseModel extends TreeNode {
     final void idAssigned() {
         if (parent() instanceof ModelCollection<?> collection) {
             collection.indexId(this);
-        }
-    }
-
-    private void track(String key, boolean present, Object value) {
-        boolean before = previousAttributes.containsKey(key);
-        boolean differs = present ? !before || !Objects.equals(previousAttributes.get(key), value) : before;
-        if (differs) {
-            changed.put(key, value);
-        } else {
-            changed.remove(key);
         }
     }
 

@@ -174,6 +174,12 @@ public abstract class TreeNode {
         }
     }
 
+    /** True when the root has tree-change listeners (so building a change record is worth it). */
+    final boolean hasTreeListeners() {
+        List<TreeListener> listeners = root().treeListeners;
+        return listeners != null && !listeners.isEmpty();
+    }
+
     /** Hands a mutation to the root's tree-change listeners. */
     final void emit(TreeChange change) {
         List<TreeListener> listeners = root().treeListeners;

@@ -10,6 +10,12 @@ public final class Protocol {
     /** The WebSocket path. */
     public static final String PATH = "/ws";
 
+    /**
+     * Query parameter a client adds to the WebSocket URL ({@code ?batch=1}) to accept batched frames: a frame may
+     * then hold a JSON array of messages, applied in order. Without it, every frame is one message (plain v1).
+     */
+    public static final String BATCH_PARAMETER = "batch";
+
     // Events, server to client.
     public static final String INITIAL = "initial";
     public static final String CHANGE = "change";

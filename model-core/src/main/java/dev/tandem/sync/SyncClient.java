@@ -62,7 +62,7 @@ public final class SyncClient {
         initialListeners.add(listener);
     }
 
-    /** Handles one text frame from the server. */
+    /** Handles one text frame from the server: one message, or (batching clients) a JSON array of messages. */
     public void receive(String text) {
         JsonValue decoded;
         try {
@@ -70,6 +70,17 @@ public final class SyncClient {
         } catch (MalformedJsonException e) {
             throw new SyncException("the server sent malformed JSON: " + e.getMessage());
         }
+        if (decoded instanceof JsonArray batch) {
+            for (JsonValue item : batch) {
+                receive(item);
+            }
+            return;
+        }
+        receive(decoded);
+    }
+
+    /** Handles one message (an object); a batch frame's items come here one by one. */
+    private void receive(JsonValue decoded) {
         if (!(decoded instanceof JsonObject message)) {
             throw new SyncException("the server sent a " + decoded.kind() + " instead of an object");
         }

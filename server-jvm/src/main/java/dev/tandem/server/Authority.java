@@ -8,6 +8,7 @@ import dev.tandem.model.tree.TreeChange;
 import dev.tandem.sync.ServerMessages;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every mutation — a client command, a connection coming or going, server code via {@link #update} (a timer, a
  * feed) — runs on the authority's single thread, one after another, so the tree needs no locks and every change has
- * a place in one total order. Each change the tree streams is stamped with the next {@code seq}, encoded once, and
- * queued to every connected client; a new client gets the whole tree at the current seq and joins the broadcast in
+ * a place in one total order. Each change the tree streams is stamped with the next {@code seq} and encoded once;
+ * when the task ends, its changes are queued to every connected client (one shared frame per task for clients that
+ * accept batches, see docs/protocol.md); a new client gets the whole tree at the current seq and joins the broadcast in
  * the same step, so it misses nothing and sees nothing twice. The thread never waits on I/O: sending only queues.
  */
 public final class Authority<R extends BaseModel> {
@@ -38,6 +40,8 @@ public final class Authority<R extends BaseModel> {
     private final ExecutorService thread;
     private final ScheduledExecutorService timers;
     private final Set<ClientConnection> connections = new LinkedHashSet<>();
+    /** Encoded changes of the task now running, not yet sent (authority thread only). */
+    private final List<String> pending = new ArrayList<>();
     private final ConnectionListener<R> onConnect;
     private final ConnectionListener<R> onDisconnect;
     private volatile long seq;
@@ -70,7 +74,13 @@ public final class Authority<R extends BaseModel> {
 
     /** Runs {@code reader} on the authority thread and waits for its result: a consistent view of the tree. */
     public <T> T call(Function<R, T> reader) {
-        Future<T> result = thread.submit(() -> reader.apply(root));
+        Future<T> result = thread.submit(() -> {
+            try {
+                return reader.apply(root);
+            } finally {
+                flush();
+            }
+        });
         try {
             return result.get();
         } catch (InterruptedException e) {
@@ -115,8 +125,9 @@ public final class Authority<R extends BaseModel> {
     void command(ClientConnection connection, JsonValue command) {
         execute(() -> {
             try {
-                connection.send(codec.encode(pipeline.execute(root, connection.info().user(), command,
-                        () -> seq)));
+                String answer = codec.encode(pipeline.execute(root, connection.info().user(), command, () -> seq));
+                flush(); // the command's change goes out before its answer, so an ack means "you have it"
+                connection.send(answer);
             } finally {
                 connection.commandDone();
             }
@@ -137,12 +148,34 @@ public final class Authority<R extends BaseModel> {
 
     // ---------------------------------------------------------------- on the authority thread
 
+    /** Stamps and encodes a change (once, for everyone); it is sent when the current task ends. */
     private void broadcast(TreeChange change) {
         seq++;
-        String text = codec.encode(ServerMessages.of(change, seq));
-        for (ClientConnection connection : connections) {
-            connection.send(text);
+        pending.add(codec.encode(ServerMessages.of(change, seq)));
+    }
+
+    /**
+     * Sends what the current task changed: to a batching client as one frame (a JSON array, built once and
+     * shared), to a v1 client as one frame per change. Called when every task ends, and before an answer.
+     */
+    private void flush() {
+        if (pending.isEmpty()) {
+            return;
         }
+        String batch = null;
+        for (ClientConnection connection : connections) {
+            if (connection.batching()) {
+                if (batch == null) {
+                    batch = pending.size() == 1 ? pending.get(0) : "[" + String.join(",", pending) + "]";
+                }
+                connection.send(batch);
+            } else {
+                for (String text : pending) {
+                    connection.send(text);
+                }
+            }
+        }
+        pending.clear();
     }
 
     private void checkWriteTimeouts() {
@@ -160,6 +193,8 @@ public final class Authority<R extends BaseModel> {
                     task.run();
                 } catch (RuntimeException failure) {
                     LOG.error("an update on the authority thread failed; the tree keeps what was applied", failure);
+                } finally {
+                    flush();
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException stopped) {

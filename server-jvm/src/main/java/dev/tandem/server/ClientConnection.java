@@ -25,6 +25,7 @@ final class ClientConnection {
     private final Session session;
     private final ClientInfo info;
     private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private final boolean batching;
     private final AtomicInteger pendingCommands = new AtomicInteger();
     private boolean writing;
     private long writeStartedNanos;
@@ -34,9 +35,15 @@ final class ClientConnection {
     /** Jetty reported the close, or the connection was cut: nothing more to do. */
     private boolean gone;
 
-    ClientConnection(Session session, ClientInfo info) {
+    ClientConnection(Session session, ClientInfo info, boolean batching) {
         this.session = session;
         this.info = info;
+        this.batching = batching;
+    }
+
+    /** True when the client asked for batches ({@code ?batch=1}): several messages per frame, as a JSON array. */
+    boolean batching() {
+        return batching;
     }
 
     ClientInfo info() {
@@ -126,7 +133,7 @@ final class ClientConnection {
         while (true) {
             String next;
             synchronized (this) {
-                next = closed ? null : queue.poll();
+                next = closed ? null : batching ? pollBatch() : queue.poll();
                 if (next == null) {
                     writing = false;
                     return;
@@ -141,6 +148,33 @@ final class ClientConnection {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * For a batching client: everything queued (up to {@link ServerLimits#MAX_BATCH_CHARS}) as one frame, so a
+     * client that fell behind catches up in few writes. Queued items are single messages or arrays of them.
+     */
+    private String pollBatch() {
+        String first = queue.poll();
+        if (first == null || queue.isEmpty()) {
+            return first;
+        }
+        StringBuilder batch = new StringBuilder(Math.min(ServerLimits.MAX_BATCH_CHARS, first.length() * 4)).append('[');
+        appendMessages(batch, first);
+        while (!queue.isEmpty() && batch.length() + queue.peek().length() < ServerLimits.MAX_BATCH_CHARS) {
+            batch.append(',');
+            appendMessages(batch, queue.poll());
+        }
+        return batch.append(']').toString();
+    }
+
+    /** Appends the messages of a queued item: an object as it is, an array without its brackets. */
+    private static void appendMessages(StringBuilder batch, String item) {
+        if (item.charAt(0) == '[') {
+            batch.append(item, 1, item.length() - 1);
+        } else {
+            batch.append(item);
         }
     }
 

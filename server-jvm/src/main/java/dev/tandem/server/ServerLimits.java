@@ -13,6 +13,12 @@ public final class ServerLimits {
      */
     public static final int MAX_QUEUED_MESSAGES_PER_CLIENT = 4_096;
 
+    /**
+     * Largest frame, in characters, that merging queued messages for a batching client builds (a single message
+     * may be larger; it is never split). Large enough to catch up fast, small enough to keep writes short.
+     */
+    public static final int MAX_BATCH_CHARS = 64 * 1024;
+
     /** Longest one write to a client may stay unfinished before that client is dropped as stuck. */
     public static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
 

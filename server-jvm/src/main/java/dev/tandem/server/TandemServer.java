@@ -157,7 +157,9 @@ public final class TandemServer<R extends BaseModel> implements AutoCloseable {
                         Response.writeError(request, response, callback, 403, "not authenticated");
                         return null;
                     }
-                    return new TandemWebSocket(authority, frames, new ClientInfo(connectionId, user));
+                    boolean batching = "1".equals(org.eclipse.jetty.server.Request.extractQueryParameters(request)
+                            .getValue(Protocol.BATCH_PARAMETER));
+                    return new TandemWebSocket(authority, frames, new ClientInfo(connectionId, user), batching);
                 });
             });
             Handler content = staticHandler(jetty);

@@ -17,17 +17,19 @@ public final class TandemWebSocket implements Session.Listener.AutoDemanding {
     private final Authority<?> authority;
     private final JsonCodec codec;
     private final ClientInfo info;
+    private final boolean batching;
     private ClientConnection connection;
 
-    TandemWebSocket(Authority<?> authority, JsonCodec codec, ClientInfo info) {
+    TandemWebSocket(Authority<?> authority, JsonCodec codec, ClientInfo info, boolean batching) {
         this.authority = authority;
         this.codec = codec;
         this.info = info;
+        this.batching = batching;
     }
 
     @Override
     public void onWebSocketOpen(Session session) {
-        connection = new ClientConnection(session, info);
+        connection = new ClientConnection(session, info, batching);
         authority.connect(connection);
     }
 

@@ -157,6 +157,33 @@ class CommandBroadcastTest {
         assertEquals((Object) 4L, bob.read(board -> board.cards.at(0).get(TestCard.VOTES)));
     }
 
+    @Test
+    void oneServerTaskReachesABatchingClientAsOneFrameAndAPlainClientAsOneFramePerChange() throws Exception {
+        TandemClient<TestBoard> plain = TandemClient.connect(java.net.URI.create(server.webSocketUri() + "?batch=0"),
+                new TestBoard());
+        List<String> batchedFrames = new CopyOnWriteArrayList<>();
+        List<String> plainFrames = new CopyOnWriteArrayList<>();
+        bob.onText(batchedFrames::add);
+        plain.onText(plainFrames::add);
+        long before = server.authority().seq();
+        server.authority().update(board -> {
+            board.set(TestBoard.TITLE, "three changes");
+            board.set(TestBoard.SERVER_TIME, 5L);
+            board.cards.at(0).set(TestCard.VOTES, 7L);
+        });
+        bob.awaitSeq(before + 3, WAIT);
+        plain.awaitSeq(before + 3, WAIT);
+        assertEquals(1, batchedFrames.size(), "one frame for the task: " + batchedFrames);
+        assertEquals('[', batchedFrames.get(0).charAt(0));
+        assertEquals(3, plainFrames.size(), "one frame per change: " + plainFrames);
+        for (String frame : plainFrames) {
+            assertEquals('{', frame.charAt(0));
+        }
+        assertEquals(TestServers.serverXport(server), bob.xportText());
+        assertEquals(TestServers.serverXport(server), plain.xportText());
+        plain.close();
+    }
+
     private JsonObject lastStateFrame() {
         for (int i = framesToBob.size() - 1; i >= 0; i--) {
             if (framesToBob.get(i).has("seq")) {

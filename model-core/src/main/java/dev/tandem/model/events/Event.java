@@ -52,6 +52,11 @@ public final class Event {
         return new Event(CHANGE + ":" + key, model, null, key, value, -1, -1);
     }
 
+    /** Like {@link #attributeChanged(BaseModel, String, Object)} with the event name already built. */
+    public static Event attributeChanged(BaseModel model, String eventName, String key, Object value) {
+        return new Event(eventName, model, null, key, value, -1, -1);
+    }
+
     public static Event changed(BaseModel model) {
         return new Event(CHANGE, model, null, null, null, -1, -1);
     }

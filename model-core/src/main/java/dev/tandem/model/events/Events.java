@@ -39,6 +39,11 @@ public final class Events {
         deliver(listenersByName.get(Event.ALL), event);
     }
 
+    /** True when an event named {@code name} would reach a listener (of that name or {@code all}). */
+    public boolean wants(String name) {
+        return listenersByName != null && (listenersByName.containsKey(name) || listenersByName.containsKey(Event.ALL));
+    }
+
     /** The number of listeners subscribed to {@code name}. */
     public int count(String name) {
         if (listenersByName == null) {

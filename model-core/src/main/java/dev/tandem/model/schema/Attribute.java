@@ -29,6 +29,7 @@ import java.util.function.Predicate;
  */
 public final class Attribute<T> {
     private final String name;
+    private final String changeEventName;
     private final AttributeType type;
     private boolean required;
     private boolean nullable;
@@ -46,6 +47,7 @@ public final class Attribute<T> {
             throw new IllegalArgumentException("an attribute needs a name");
         }
         this.name = name;
+        this.changeEventName = "change:" + name;
         this.type = type;
     }
 
@@ -128,6 +130,11 @@ public final class Attribute<T> {
 
     public String name() {
         return name;
+    }
+
+    /** {@code change:<name>}, the event a change of this attribute fires. */
+    public String changeEventName() {
+        return changeEventName;
     }
 
     public AttributeType type() {

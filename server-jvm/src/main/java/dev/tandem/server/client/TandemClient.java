@@ -7,6 +7,7 @@ import dev.tandem.model.BaseModel;
 import dev.tandem.model.ModelCollection;
 import dev.tandem.server.json.JacksonJsonCodec;
 import dev.tandem.sync.CommandCallback;
+import dev.tandem.sync.Protocol;
 import dev.tandem.sync.SyncClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,6 +40,7 @@ public final class TandemClient<R extends BaseModel> implements AutoCloseable {
     private final Object lock = new Object();
     private final SyncClient sync;
     private final List<Consumer<JsonObject>> frameListeners = new ArrayList<>();
+    private final List<Consumer<String>> textListeners = new ArrayList<>();
     private final CompletableFuture<Void> initialState = new CompletableFuture<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private WebSocket socket;
@@ -54,13 +56,35 @@ public final class TandemClient<R extends BaseModel> implements AutoCloseable {
 
     /** Connects to {@code uri} (ws://host:port/ws), waits for the initial state, and returns the client. */
     public static <R extends BaseModel> TandemClient<R> connect(URI uri, R root) {
+        return connect(uri, root, HttpClient.newHttpClient());
+    }
+
+    /**
+     * Like {@link #connect(URI, BaseModel)} over a shared {@link HttpClient}: many clients in one JVM (a load tool)
+     * should share one, which shares its selector thread.
+     */
+    public static <R extends BaseModel> TandemClient<R> connect(URI uri, R root, HttpClient http) {
         TandemClient<R> client = new TandemClient<>(root, new JacksonJsonCodec());
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT)
-                .buildAsync(uri, client.new Listener()).orTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        client.socket = http.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .buildAsync(withBatching(uri), client.new Listener()).orTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .join();
         client.sending = CompletableFuture.completedFuture(client.socket);
         client.initialState.orTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
         return client;
+    }
+
+    /**
+     * {@code uri} asking for batched frames ({@code batch=1}) unless it already says {@code batch=…}; pass
+     * {@code ?batch=0} to be served plain v1 frames, one message each.
+     */
+    static URI withBatching(URI uri) {
+        String query = uri.getRawQuery();
+        if (query != null && (query.startsWith(Protocol.BATCH_PARAMETER + "=")
+                || query.contains("&" + Protocol.BATCH_PARAMETER + "="))) {
+            return uri;
+        }
+        String batch = Protocol.BATCH_PARAMETER + "=1";
+        return URI.create(uri.toString() + (query == null ? "?" : "&") + batch);
     }
 
     /** Reads the replica under the client's lock: a consistent snapshot between two server messages. */
@@ -96,7 +120,17 @@ public final class TandemClient<R extends BaseModel> implements AutoCloseable {
         }
     }
 
-    /** Calls {@code listener} with every frame the server sends (on the receiving thread, under the lock). */
+    /** Calls {@code listener} with the text of every frame before it is applied (receiving thread, under the lock). */
+    public void onText(Consumer<String> listener) {
+        synchronized (lock) {
+            textListeners.add(listener);
+        }
+    }
+
+    /**
+     * Calls {@code listener} with every message the server sends, one by one even when they came batched in one
+     * frame (on the receiving thread, under the lock).
+     */
     public void onFrame(Consumer<JsonObject> listener) {
         synchronized (lock) {
             frameListeners.add(listener);
@@ -176,10 +210,19 @@ public final class TandemClient<R extends BaseModel> implements AutoCloseable {
     private void receive(String text) {
         synchronized (lock) {
             try {
-                JsonValue frame = codec.decode(text);
-                if (frame instanceof JsonObject object) {
-                    for (Consumer<JsonObject> listener : frameListeners) {
-                        listener.accept(object);
+                for (Consumer<String> listener : textListeners) {
+                    listener.accept(text);
+                }
+                if (!frameListeners.isEmpty()) {
+                    JsonValue frame = codec.decode(text);
+                    List<JsonValue> messages = frame instanceof dev.tandem.json.JsonArray batch ? batch.items()
+                            : List.of(frame);
+                    for (JsonValue message : messages) {
+                        if (message instanceof JsonObject object) {
+                            for (Consumer<JsonObject> listener : frameListeners) {
+                                listener.accept(object);
+                            }
+                        }
                     }
                 }
                 sync.receive(text);
@@ -197,11 +240,15 @@ public final class TandemClient<R extends BaseModel> implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                receive(text);
+            if (last && partial.length() == 0) {
+                receive(data.toString()); // the usual case: the whole frame in one piece, no extra copy
+            } else {
+                partial.append(data);
+                if (last) {
+                    String text = partial.toString();
+                    partial.setLength(0);
+                    receive(text);
+                }
             }
             webSocket.request(1);
             return null;

@@ -1,0 +1,68 @@
+package dev.tandem.bench;
+
+/**
+ * Latency histogram with the Colyseus harness's buckets, so percentiles compare like for like: 1 µs wide below
+ * 100 µs, then 1 % wide; a percentile is its bucket's upper bound (capped by the exact maximum).
+ */
+final class LatencyHistogram {
+    private static final int LINEAR_MICROS = 100;
+    private static final double GROWTH = Math.log(1.01);
+    private static final int BUCKETS = LINEAR_MICROS + 2000;
+
+    private final long[] counts = new long[BUCKETS];
+    private long samples;
+    private long negative;
+    private double maxMs;
+
+    void record(double latencyMs) {
+        if (latencyMs < 0) {
+            negative++;
+            latencyMs = 0;
+        }
+        maxMs = Math.max(maxMs, latencyMs);
+        samples++;
+        double micros = latencyMs * 1000;
+        int index = micros < LINEAR_MICROS ? (int) micros
+                : LINEAR_MICROS + (int) Math.floor(Math.log(micros / LINEAR_MICROS) / GROWTH);
+        counts[Math.min(index, BUCKETS - 1)]++;
+    }
+
+    void addAll(LatencyHistogram other) {
+        for (int i = 0; i < BUCKETS; i++) {
+            counts[i] += other.counts[i];
+        }
+        samples += other.samples;
+        negative += other.negative;
+        maxMs = Math.max(maxMs, other.maxMs);
+    }
+
+    long samples() {
+        return samples;
+    }
+
+    long negative() {
+        return negative;
+    }
+
+    double maxMs() {
+        return maxMs;
+    }
+
+    /** The {@code p} quantile (0 … 1) in ms, or NaN without samples. */
+    double percentileMs(double p) {
+        if (samples == 0) {
+            return Double.NaN;
+        }
+        long target = (long) Math.ceil(samples * p);
+        long seen = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            seen += counts[i];
+            if (seen >= target) {
+                double upper = (i < LINEAR_MICROS ? i + 1 : LINEAR_MICROS * Math.exp((i - LINEAR_MICROS + 1) * GROWTH))
+                        / 1000;
+                return Math.min(upper, maxMs);
+            }
+        }
+        return maxMs;
+    }
+}

@@ -1,0 +1,258 @@
+package dev.tandem.bench;
+
+import dev.tandem.bench.model.Control;
+import dev.tandem.bench.model.Entity;
+import dev.tandem.bench.model.World;
+import dev.tandem.json.JsonArray;
+import dev.tandem.json.JsonNull;
+import dev.tandem.json.JsonNumber;
+import dev.tandem.json.JsonObject;
+import dev.tandem.json.JsonString;
+import dev.tandem.json.JsonValue;
+import dev.tandem.server.client.TandemClient;
+import dev.tandem.server.json.JacksonJsonCodec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The load side of the Colyseus peer scenario, on the JVM client: N clients, each keeping a real replica of the
+ * world (every update is decoded and applied to a model tree, and counted when its {@code change} event fires),
+ * latency = client clock at the event − the entity's {@code ts}. One more connection, not counted, drives the
+ * server through the {@link Control} model. Prints one JSON line with the same fields as the harness's load.js.
+ *
+ * <pre>java -cp tandem-bench.jar dev.tandem.bench.LoadTool --port 2567 --clients 100 --E 10 --R 100
+ *     --warmup 2 --duration 8 --serverPid PID [--out result.json] [--hardLimit 35]</pre>
+ */
+public final class LoadTool {
+    /** Joins in flight at once, as in the harness. */
+    static final int JOIN_CONCURRENCY = 50;
+    /** Threads delivering WebSocket callbacks to the clients. */
+    static final int CALLBACK_THREADS = 2;
+
+    private final List<Probe> probes = new ArrayList<>();
+    private volatile boolean measuring;
+
+    /** One measured client and its counters (touched only on its receiving thread, under its lock). */
+    private final class Probe {
+        final TandemClient<World> client;
+        final LatencyHistogram latency = new LatencyHistogram();
+        long updates;
+        long frames;
+        long chars;
+
+        Probe(TandemClient<World> client) {
+            this.client = client;
+            client.read(world -> world.entities.on("change", event -> {
+                if (measuring) {
+                    updates++;
+                    latency.record(BenchServer.nowMs() - ((Entity) event.model()).get(Entity.TS));
+                }
+            }));
+            client.onText(text -> {
+                if (measuring) {
+                    frames++;
+                    chars += text.length(); // the scenario's JSON is ASCII: characters = UTF-8 bytes
+                }
+            });
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Arguments arguments = new Arguments(args);
+        int hardLimit = arguments.integer("hardLimit", 40);
+        Thread limit = new Thread(() -> {
+            try {
+                Thread.sleep(hardLimit * 1000L);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println("load: hard limit reached");
+            System.exit(2);
+        }, "hard-limit");
+        limit.setDaemon(true);
+        limit.start();
+        JsonObject result = new LoadTool().run(arguments);
+        String line = new JacksonJsonCodec().encode(result);
+        System.out.println(line);
+        String out = arguments.text("out", null);
+        if (out != null) {
+            Files.writeString(Path.of(out), line + "\n");
+        }
+        System.exit(0);
+    }
+
+    JsonObject run(Arguments arguments) throws Exception {
+        int port = arguments.integer("port", 2567);
+        int clients = arguments.integer("clients", 10);
+        int entitiesPerStep = arguments.integer("E", 10);
+        double stepsPerSecond = arguments.number("R", 20);
+        double warmupSeconds = arguments.number("warmup", 2);
+        double durationSeconds = arguments.number("duration", 8);
+        long serverPid = Long.parseLong(arguments.text("serverPid", "-1"));
+        URI uri = URI.create("ws://127.0.0.1:" + port + "/ws");
+        HttpClient http = sharedHttpClient();
+
+        TandemClient<World> controller = TandemClient.connect(uri, new World(), http);
+        long rssBefore = ProcStats.rssKiB(serverPid);
+        long heapBefore = heapSample(controller, 1);
+
+        long connectStart = System.nanoTime();
+        List<String> errors = new ArrayList<>();
+        connectAll(uri, http, clients, errors);
+        long connectMs = (System.nanoTime() - connectStart) / 1_000_000;
+        Thread.sleep(1500);
+        int fullState = 0;
+        for (Probe probe : probes) {
+            if (probe.client.read(world -> world.entities.size()) == World.ENTITY_COUNT) {
+                fullState++;
+            }
+        }
+        long rssIdle = ProcStats.rssKiB(serverPid);
+        long heapIdle = heapSample(controller, 2);
+
+        controller.setServer(controller.read(world -> world.control), Map.of("e", (long) entitiesPerStep,
+                "r", stepsPerSecond, "running", true)).get(10, TimeUnit.SECONDS);
+        Thread.sleep((long) (warmupSeconds * 1000));
+
+        long serverTicks0 = ProcStats.cpuTicks(serverPid);
+        long loadTicks0 = ProcStats.cpuTicks(ProcessHandle.current().pid());
+        long window0 = System.nanoTime();
+        measuring = true;
+        long rssMax = 0;
+        long windowEnd = window0 + (long) (durationSeconds * 1e9);
+        while (System.nanoTime() < windowEnd) {
+            Thread.sleep(Math.min(1000, Math.max(1, (windowEnd - System.nanoTime()) / 1_000_000)));
+            rssMax = Math.max(rssMax, ProcStats.rssKiB(serverPid));
+        }
+        measuring = false;
+        double windowSeconds = (System.nanoTime() - window0) / 1e9;
+        long serverTicks1 = ProcStats.cpuTicks(serverPid);
+        long loadTicks1 = ProcStats.cpuTicks(ProcessHandle.current().pid());
+        long rssLoad = ProcStats.rssKiB(serverPid);
+
+        controller.setServer(controller.read(world -> world.control), Map.of("running", false))
+                .get(10, TimeUnit.SECONDS);
+        long heapLoad = heapSample(controller, 3);
+        Control control = controller.read(world -> world.control);
+        long steps = controller.read(world -> control.get(Control.STEPS));
+        double elapsedMs = controller.read(world -> control.get(Control.ELAPSED_MS));
+        double lateMaxMs = controller.read(world -> control.get(Control.LATE_MAX_MS));
+
+        LatencyHistogram latency = new LatencyHistogram();
+        long updates = 0;
+        long frames = 0;
+        long chars = 0;
+        for (Probe probe : probes) {
+            synchronized (probe) {
+                latency.addAll(probe.client.read(world -> probe.latency));
+                updates += probe.client.read(world -> probe.updates);
+                frames += probe.client.read(world -> probe.frames);
+                chars += probe.client.read(world -> probe.chars);
+            }
+        }
+        int joined = probes.size();
+        double stepsPerS = elapsedMs > 0 ? steps / (elapsedMs / 1000) : 0;
+
+        try {
+            controller.setServer(controller.read(world -> world.control), Map.of("shutdown", true))
+                    .get(2, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // the server exits right after answering; a lost answer does not matter
+        }
+
+        JsonObject.Builder out = JsonObject.builder()
+                .put("system", JsonString.of("tandem"))
+                .put("clients", JsonNumber.of(clients)).put("joined", JsonNumber.of(joined))
+                .put("fullState", JsonNumber.of(fullState)).put("E", JsonNumber.of(entitiesPerStep))
+                .put("R", JsonNumber.of(stepsPerSecond)).put("patchRate", JsonString.of("immediate"))
+                .put("connectMs", JsonNumber.of(connectMs)).put("windowS", round(windowSeconds, 3))
+                .put("serverStepsPerS", round(stepsPerS, 2)).put("serverStepLateMaxMs", round(lateMaxMs, 2))
+                .put("offeredEntityUpdatesPerS", JsonNumber.of(Math.round(stepsPerS * entitiesPerStep * joined)))
+                .put("deliveredEntityUpdatesPerS", JsonNumber.of(Math.round(updates / windowSeconds)))
+                .put("latencyMs", JsonObject.builder()
+                        .put("p50", round(latency.percentileMs(0.5), 3))
+                        .put("p99", round(latency.percentileMs(0.99), 3))
+                        .put("max", round(latency.maxMs(), 3))
+                        .put("samples", JsonNumber.of(latency.samples()))
+                        .put("negativeClamped", JsonNumber.of(latency.negative())).build())
+                .put("bytesPerClientPerS", JsonNumber.of(Math.round(chars / windowSeconds / Math.max(1, joined))))
+                .put("bytesPerClientPerSInclWsHeader", JsonNumber.of(Math.round((chars + frames * 2L)
+                        / windowSeconds / Math.max(1, joined))))
+                .put("framesPerClientPerS", round(frames / windowSeconds / Math.max(1, joined), 1))
+                .put("avgFrameBytes", frames == 0 ? JsonNull.INSTANCE : round((double) chars / frames, 1))
+                .put("serverRssKiB", JsonObject.builder()
+                        .put("beforeClients", JsonNumber.of(rssBefore)).put("idleClients", JsonNumber.of(rssIdle))
+                        .put("underLoadEnd", JsonNumber.of(rssLoad)).put("underLoadMax", JsonNumber.of(rssMax))
+                        .build())
+                .put("rssPerIdleClientKiB", round((rssIdle - rssBefore) / (double) Math.max(1, joined), 1))
+                .put("serverHeapKiB", JsonObject.builder()
+                        .put("beforeClients", JsonNumber.of(heapBefore / 1024))
+                        .put("idleClients", JsonNumber.of(heapIdle / 1024))
+                        .put("underLoadEnd", JsonNumber.of(heapLoad / 1024)).build())
+                .put("heapPerIdleClientKiB", round((heapIdle - heapBefore) / 1024.0 / Math.max(1, joined), 2))
+                .put("cpuPctInWindow", JsonObject.builder()
+                        .put("server", round((serverTicks1 - serverTicks0) * 100.0 / ProcStats.TICKS_PER_SECOND
+                                / windowSeconds, 1))
+                        .put("load", round((loadTicks1 - loadTicks0) * 100.0 / ProcStats.TICKS_PER_SECOND
+                                / windowSeconds, 1)).build())
+                .put("loadRssKiB", JsonNumber.of(ProcStats.rssKiB(ProcessHandle.current().pid())))
+                .put("errors", JsonNumber.of(errors.size()));
+        List<JsonValue> samples = new ArrayList<>();
+        for (String error : errors.subList(0, Math.min(5, errors.size()))) {
+            samples.add(JsonString.of(error));
+        }
+        out.put("errorSamples", JsonArray.of(samples));
+        return out.build();
+    }
+
+    private void connectAll(URI uri, HttpClient http, int clients, List<String> errors) throws Exception {
+        ExecutorService joiners = Executors.newFixedThreadPool(JOIN_CONCURRENCY);
+        List<Future<TandemClient<World>>> joins = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            joins.add(joiners.submit(() -> TandemClient.connect(uri, new World(), http)));
+        }
+        for (Future<TandemClient<World>> join : joins) {
+            try {
+                probes.add(new Probe(join.get()));
+            } catch (Exception e) {
+                errors.add("join: " + e.getCause());
+            }
+        }
+        joiners.shutdown();
+    }
+
+    /** HTTP client shared by every connection: one selector thread, a small callback pool. */
+    static HttpClient sharedHttpClient() {
+        return HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CALLBACK_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "ws-callbacks");
+            thread.setDaemon(true);
+            return thread;
+        })).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Asks the server for a full GC and its live heap; returns bytes (or -1). */
+    static long heapSample(TandemClient<World> controller, long request) throws Exception {
+        controller.setServer(controller.read(world -> world.control), Map.of("heapSampleRequest", request))
+                .get(30, TimeUnit.SECONDS);
+        return controller.read(world -> world.control.get(Control.HEAP_SAMPLE) == request
+                ? world.control.get(Control.HEAP_USED_BYTES) : -1L);
+    }
+
+    private static JsonValue round(double value, int digits) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return JsonNull.INSTANCE;
+        }
+        double scale = Math.pow(10, digits);
+        return JsonNumber.of(Math.round(value * scale) / scale);
+    }
+}
