@@ -1,0 +1,348 @@
+#!/usr/bin/env node
+// Builds docs/benchmarks.md from the raw results of bench/run-benchmarks.sh. Plain Node (>= 18), no dependencies.
+//
+//   node bench/report.js [rawDir] [outFile]
+//     rawDir   default bench/results/raw   (files <system>_<mode>_n<N>_e<E>_r<R>.json, idle_tandem.json,
+//                                           run-meta.json written by run-benchmarks.sh)
+//     outFile  default docs/benchmarks.md
+//   COLYSEUS_DIR (env): the npm-installed Colyseus harness copy, for package versions.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execSync } = require('child_process');
+
+const ROOT = path.resolve(__dirname, '..');
+const RAW = path.resolve(process.argv[2] || path.join(ROOT, 'bench', 'results', 'raw'));
+const OUT = path.resolve(process.argv[3] || path.join(ROOT, 'docs', 'benchmarks.md'));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Inputs
+
+const SYSTEMS = [
+  { key: 'tandem_immediate', label: 'Tandem', short: 'Tandem' },
+  { key: 'colyseus_immediate', label: 'Colyseus immediate', short: 'Col-imm' },
+  { key: 'colyseus_50ms', label: 'Colyseus 50 ms', short: 'Col-50' },
+];
+const FULL = { N: [10, 100, 500], E: [1, 10, 100], R: [20, 100] };
+const HEADLINE = { N: 100, E: 10, R: 100 };
+const SATURATED_PCT = 95;
+
+const readJson = (file) => {
+  try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return null; }
+};
+
+const runs = new Map(); // "<system>_<mode>|N|E|R" -> result
+const unreadable = [];
+const files = fs.existsSync(RAW) ? fs.readdirSync(RAW).sort() : [];
+for (const f of files) {
+  const m = /^([a-z]+_[a-z0-9]+)_n(\d+)_e(\d+)_r(\d+)\.json$/.exec(f);
+  if (!m) continue;
+  const r = readJson(path.join(RAW, f));
+  if (!r) { unreadable.push(f); continue; }
+  r.file = f;
+  runs.set(`${m[1]}|${m[2]}|${m[3]}|${m[4]}`, r);
+}
+const get = (sys, N, E, R) => runs.get(`${sys}|${N}|${E}|${R}`) || null;
+const meta = readJson(path.join(RAW, 'run-meta.json'));
+const mtimes = [...runs.values()].map((r) => fs.statSync(path.join(RAW, r.file)).mtime).sort((a, b) => a - b);
+const idle = readJson(path.join(RAW, 'idle_tandem.json'));
+
+// Cells: the full matrix, plus any other cell that has a result (e.g. a custom NS/ES/RS run).
+const cellKey = (c) => `${c.N}|${c.E}|${c.R}`;
+const cells = new Map();
+for (const N of FULL.N) for (const E of FULL.E) for (const R of FULL.R) cells.set(cellKey({ N, E, R }), { N, E, R });
+for (const k of runs.keys()) {
+  const [, N, E, R] = k.split('|').map(Number);
+  cells.set(cellKey({ N, E, R }), { N, E, R });
+}
+const cellList = [...cells.values()].sort((a, b) => a.N - b.N || a.E - b.E || a.R - b.R);
+const ranCells = cellList.filter((c) => SYSTEMS.some((s) => get(s.key, c.N, c.E, c.R)));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Environment
+
+const sh = (cmd) => { try { return execSync(cmd, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 20000 }).toString().trim(); } catch (e) { return (e.stdout || '').toString().trim() || null; } };
+const shAll = (cmd) => { try { return execSync(`${cmd} 2>&1`, { timeout: 20000 }).toString().trim(); } catch { return null; } };
+const readText = (f) => { try { return fs.readFileSync(f, 'utf8'); } catch { return ''; } };
+
+function machine() {
+  const cpuinfo = readText('/proc/cpuinfo');
+  const model = (/^model name\s*:\s*(.*)$/m.exec(cpuinfo) || [])[1] || (os.cpus()[0] || {}).model || 'unknown';
+  const memKiB = Number((/^MemTotal:\s+(\d+) kB/m.exec(readText('/proc/meminfo')) || [])[1]) || os.totalmem() / 1024;
+  return {
+    nproc: sh('nproc') || String(os.cpus().length),
+    model,
+    mem: `${(memKiB / 1048576).toFixed(1)} GiB`,
+    kernel: sh('uname -srm') || `${os.type()} ${os.release()}`,
+  };
+}
+
+const COLYSEUS_PKGS = ['@colyseus/core', '@colyseus/ws-transport', '@colyseus/schema', 'colyseus.js', 'ws'];
+function colyseusVersions() {
+  const dirs = [process.env.COLYSEUS_DIR, meta && meta.colyseusDir, path.join(os.tmpdir(), 'tandem-bench-colyseus'),
+    '/tmp/tandem-bench-colyseus', '/tmp/colyseus-peer', path.join(ROOT, '..', 'shared', 'peers', 'colyseus')].filter(Boolean);
+  for (const d of dirs) {
+    const lock = readJson(path.join(d, 'package-lock.json'));
+    const installed = fs.existsSync(path.join(d, 'node_modules'));
+    if (!lock && !installed) continue;
+    const v = {};
+    for (const p of COLYSEUS_PKGS) {
+      const pj = readJson(path.join(d, 'node_modules', p, 'package.json'));
+      v[p] = pj ? pj.version : (lock && lock.packages && lock.packages[`node_modules/${p}`] || {}).version || 'n/a';
+    }
+    return { dir: d, source: installed ? 'node_modules' : 'package-lock.json', versions: v };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Formatting
+
+const isNum = (x) => typeof x === 'number' && Number.isFinite(x);
+const fmt = (x, d = 1) => (isNum(x) ? x.toFixed(d) : '–');
+const int = (x) => (isNum(x) ? Math.round(x).toLocaleString('en-US') : '–');
+const ms = (x) => (isNum(x) ? (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US')) : '–');
+const mib = (k) => (isNum(k) ? (k / 1024).toFixed(1) : '–');
+const ratio = (a, b) => (isNum(a) && isNum(b) && b > 0 ? a / b : null);
+const fmtRatio = (x) => (x == null ? '–' : `${x < 0.1 ? x.toFixed(3) : x.toFixed(2)}×`);
+const failed = (r) => r && r.aborted && r.deliveredEntityUpdatesPerS == null;
+const errText = (r) => (r.errorSamples && r.errorSamples.length ? r.errorSamples.map((s) => String(s).replace(/\|/g, '\\|').slice(0, 160)).join('; ') : '');
+const cpu = (r, side) => (r && r.cpuPctInWindow ? r.cpuPctInWindow[side] : null);
+const p99 = (r) => (r && !failed(r) && r.latencyMs ? r.latencyMs.p99 : null);
+const delivered = (r) => (r && !failed(r) ? r.deliveredEntityUpdatesPerS : null);
+const cellName = (c) => `N=${c.N}, E=${c.E}, R=${c.R}`;
+
+function saturation(c) {
+  const out = [];
+  for (const s of SYSTEMS) {
+    const r = get(s.key, c.N, c.E, c.R);
+    if (!r || failed(r)) continue;
+    const l = cpu(r, 'load'), v = cpu(r, 'server');
+    if (isNum(l) && l >= SATURATED_PCT) out.push(`${s.short} load ${Math.round(l)}%`);
+    if (isNum(v) && v >= SATURATED_PCT) out.push(`${s.short} server ${Math.round(v)}%`);
+  }
+  return out;
+}
+const problems = (r) => (r && !failed(r) && (r.errors > 0 || r.aborted || (isNum(r.joined) && r.joined < r.clients)));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Document
+
+const L = [];
+const P = (s = '') => L.push(s);
+const now = new Date();
+const mach = machine();
+const col = colyseusVersions();
+const javaVersion = shAll('java -version');
+const nodeVersion = sh('node -v') || process.version;
+
+P('# Benchmarks: Tandem vs Colyseus');
+P();
+P(`Generated ${now.toISOString().replace(/\.\d+Z$/, 'Z')} by \`node bench/report.js\` from \`${path.relative(ROOT, RAW) || RAW}\``
+  + (meta ? ` (written by \`bench/run-benchmarks.sh ${meta.mode}\`, ${meta.startedAt} – ${meta.finishedAt}, commit \`${String(meta.gitCommit).slice(0, 12)}\`${meta.gitDirty ? ' with uncommitted changes' : ''})` : '') + '.');
+if (mtimes.length) {
+  const d = (t) => t.toISOString().replace(/\.\d+Z$/, 'Z');
+  P();
+  P(`Raw results: ${runs.size} runs, files dated ${d(mtimes[0])} – ${d(mtimes[mtimes.length - 1])}.`);
+}
+P();
+P('The scenario is the Colyseus peer benchmark (`shared/peers/colyseus/README.md`), ported exactly: one room/model with 100 entities'
+  + ' `{id, x, y, ts}`; the server mutates E entities per step at R steps/s (round-robin, all with the step\'s wall-clock `ts`);'
+  + ' N clients on one load process receive every change; latency = client clock at the callback − `ts` (same machine, same clock).'
+  + ' Each run: 2 s warm-up, then an 8 s measurement window. One run per cell, no repetitions.');
+P();
+P('Contents: [headline](#headline-n100-e10-r100) · [ratios](#ratios) · [results by cell](#results-by-cell) · [idle memory](#idle-memory)'
+  + ' · [environment](#environment) · [command lines](#command-lines) · [caveats](#caveats)');
+P();
+
+// Headline
+P(`## Headline: N=${HEADLINE.N}, E=${HEADLINE.E}, R=${HEADLINE.R}`);
+P();
+P('Target: Tandem p99 latency ≤ 1/5 of Colyseus with its default patchRate (50 ms), and ≤ Colyseus sending a patch after every step (immediate).');
+P();
+{
+  const c = HEADLINE;
+  const t = get('tandem_immediate', c.N, c.E, c.R), ci = get('colyseus_immediate', c.N, c.E, c.R), c5 = get('colyseus_50ms', c.N, c.E, c.R);
+  const tp = p99(t), ip = p99(ci), fp = p99(c5);
+  const line = (label, r) => `| ${label} | ${!r ? 'not run' : failed(r) ? 'failed' : `${ms(r.latencyMs.p50)}`} | ${r && !failed(r) ? ms(r.latencyMs.p99) : ''} | ${r && !failed(r) ? ms(r.latencyMs.max) : ''} | ${r && !failed(r) ? int(r.deliveredEntityUpdatesPerS) : ''} | ${r && !failed(r) ? `${fmt(cpu(r, 'server'), 0)} / ${fmt(cpu(r, 'load'), 0)}` : ''} | ${r ? (r.errors || 0) : ''} |`;
+  P('| system | p50 ms | p99 ms | max ms | delivered/s | CPU % server / load | errors |');
+  P('|---|---:|---:|---:|---:|---:|---:|');
+  P(line('Tandem', t));
+  P(line('Colyseus immediate', ci));
+  P(line('Colyseus 50 ms', c5));
+  P();
+  if (isNum(tp) && (isNum(fp) || isNum(ip))) {
+    const a = isNum(fp) ? tp <= fp / 5 : null;
+    const b = isNum(ip) ? tp <= ip : null;
+    const verdict = a === true && b === true ? '**MET**' : a === false || b === false ? '**MISSED**' : '**incomplete**';
+    P(`Result: ${verdict}.`);
+    P();
+    P(`- Tandem p99 ${ms(tp)} ms vs 1/5 of Colyseus-50 p99 (${isNum(fp) ? `${ms(fp)} / 5 = ${ms(fp / 5)} ms` : 'not run'}): `
+      + (a == null ? 'not measured' : a ? `met (${fmtRatio(tp / fp)} of Colyseus-50)` : `missed (${fmtRatio(tp / fp)} of Colyseus-50; needs ≤ 0.20×)`) + '.');
+    P(`- Tandem p99 ${ms(tp)} ms vs Colyseus-immediate p99 (${isNum(ip) ? `${ms(ip)} ms` : 'not run'}): `
+      + (b == null ? 'not measured' : b ? `met (${fmtRatio(tp / ip)})` : `missed (${fmtRatio(tp / ip)})`) + '.');
+    const sat = saturation(c);
+    if (sat.length) P(`- Saturated (CPU ≥ ${SATURATED_PCT}%): ${sat.join(', ')}; latency there is bounded by that process, not by the system under test.`);
+    for (const [label, r] of [['Tandem', t], ['Colyseus immediate', ci], ['Colyseus 50 ms', c5]]) {
+      if (problems(r)) P(`- ${label}: ${r.errors} error(s), joined ${r.joined}/${r.clients}${r.aborted ? ', aborted' : ''}: ${errText(r)}`);
+    }
+  } else {
+    P(`Result: **not measured** (${!t ? 'Tandem not run' : failed(t) ? `Tandem run failed: ${errText(t)}` : 'Colyseus not run'}).`);
+  }
+  P();
+}
+
+// Ratios
+P('## Ratios');
+P();
+P(`Per cell: Tandem p99 ÷ Colyseus p99 (below 1× = Tandem lower), Tandem delivered/s ÷ Colyseus-immediate delivered/s (1× = same).`
+  + ` "saturated" lists every process with CPU ≥ ${SATURATED_PCT}% of its core in the window (Col-imm = Colyseus immediate, Col-50 = Colyseus 50 ms);`
+  + ' in such cells the saturated process, not the system under test, sets latency and throughput.');
+P();
+P('| N | E | R | Tandem p99 ÷ Col-imm p99 | Tandem p99 ÷ Col-50 p99 | Tandem delivered ÷ Col-imm delivered | saturated | errors |');
+P('|---:|---:|---:|---:|---:|---:|---|---|');
+for (const c of ranCells) {
+  const t = get('tandem_immediate', c.N, c.E, c.R), ci = get('colyseus_immediate', c.N, c.E, c.R), c5 = get('colyseus_50ms', c.N, c.E, c.R);
+  const rr = (a, b, fa, fb) => (!a ? 'Tandem not run' : failed(a) ? 'Tandem failed' : !b ? `${fb} not run` : failed(b) ? `${fb} failed` : fmtRatio(ratio(fa(a), fa(b))));
+  const errs = SYSTEMS.map((s) => [s.short, get(s.key, c.N, c.E, c.R)]).filter(([, r]) => r && (r.errors > 0 || failed(r))).map(([n, r]) => `${n}: ${failed(r) ? 'failed' : r.errors}`);
+  P(`| ${c.N} | ${c.E} | ${c.R} | ${rr(t, ci, p99, 'Col-imm')} | ${rr(t, c5, p99, 'Col-50')} | ${rr(t, ci, delivered, 'Col-imm')} | ${saturation(c).join(', ')} | ${errs.join(', ')} |`);
+}
+if (!ranCells.length) P('| | | | not run | not run | not run | | |');
+{
+  const notRun = cellList.filter((c) => !ranCells.includes(c));
+  if (notRun.length) { P(); P(`Not run: ${notRun.map((c) => `N=${c.N} E=${c.E} R=${c.R}`).join(', ')}.`); }
+}
+P();
+
+// Results by cell
+P('## Results by cell');
+P();
+P('One table per client count N; per cell (E entities changed per step, R steps/s) one row per system. Columns:');
+P();
+P('- **delivered/s**: entity updates received per second, summed over all clients (one update = one entity change seen by one client);'
+  + ' **of offered**: delivered ÷ (steps/s the server achieved × E × joined clients). Below 1 means changes were coalesced (Colyseus 50 ms, when an entity changes twice between patches) or lost/late.');
+P('- **p50 / p99 / max**: one-way latency in ms, server write (`ts`) to the client callback, including the wait for the next patch, encode, loopback, decode and queueing in both processes.');
+P('- **B/cl/s**: WebSocket payload bytes received per client per second (frame headers not included); **fr/cl/s**: frames per client per second.');
+P('- **CPU % srv / load**: CPU time ÷ wall time in the window (100 = one full core); each process is pinned to one core.');
+P('- **RSS MiB before / idle / load**: server resident memory before any client, with N idle clients after the full state was sent, and the maximum under load.');
+P('- **KiB/idle cl**: (idle RSS − RSS before) ÷ N; for Tandem also the live Java heap after GC per idle client (heap). Rough, noisy at N = 10.');
+P();
+for (const N of [...new Set(cellList.map((c) => c.N))]) {
+  const group = cellList.filter((c) => c.N === N);
+  P(`### N = ${N} clients`);
+  P();
+  if (!group.some((c) => SYSTEMS.some((s) => get(s.key, c.N, c.E, c.R)))) { P('Not run.'); P(); continue; }
+  P('| E | R | system | delivered/s | of offered | p50 | p99 | max | B/cl/s | fr/cl/s | CPU % srv / load | RSS MiB before / idle / load | KiB/idle cl | errors |');
+  P('|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  const notRun = group.filter((c) => !SYSTEMS.some((s) => get(s.key, c.N, c.E, c.R)));
+  for (const c of group) {
+    if (notRun.includes(c)) continue;
+    SYSTEMS.forEach((s, i) => {
+      const r = get(s.key, c.N, c.E, c.R);
+      const head = i === 0 ? `| **${c.E}** | **${c.R}** | ${s.label}` : `| | | ${s.label}`;
+      if (!r) { P(`${head} | not run | | | | | | | | | | |`); return; }
+      if (failed(r)) { P(`${head} | failed | | | | | | | | | | ${errText(r) || 'no result'} |`); return; }
+      const Lm = r.latencyMs || {}, S = r.serverRssKiB || {};
+      const off = ratio(r.deliveredEntityUpdatesPerS, r.offeredEntityUpdatesPerS);
+      const sat = (x) => (isNum(x) && x >= SATURATED_PCT ? `**${fmt(x, 0)}**` : fmt(x, 0));
+      let perClient = fmt(r.rssPerIdleClientKiB, 1);
+      if (isNum(r.heapPerIdleClientKiB)) perClient += ` (heap ${fmt(r.heapPerIdleClientKiB, 1)})`;
+      const err = r.errors > 0 || r.aborted || r.joined < r.clients
+        ? `${r.errors}${r.joined < r.clients ? ` (joined ${r.joined})` : ''}${r.aborted ? ' aborted' : ''}${errText(r) ? `: ${errText(r)}` : ''}` : '0';
+      P(`${head} | ${int(r.deliveredEntityUpdatesPerS)} | ${off == null ? '–' : off.toFixed(2)} | ${ms(Lm.p50)} | ${ms(Lm.p99)} | ${ms(Lm.max)} | ${int(r.bytesPerClientPerS)} | ${fmt(r.framesPerClientPerS, 1)} | ${sat(cpu(r, 'server'))} / ${sat(cpu(r, 'load'))} | ${mib(S.beforeClients)} / ${mib(S.idleClients)} / ${mib(S.underLoadMax != null ? S.underLoadMax : S.underLoadEnd)} | ${perClient} | ${err} |`);
+    });
+  }
+  if (notRun.length) { P(); P(`Not run at N = ${N}: ${notRun.map((c) => `E=${c.E} R=${c.R}`).join(', ')}.`); }
+  P();
+}
+P(`Bold CPU figures are ≥ ${SATURATED_PCT}% (saturated). Server steps/s achieved, worst step lateness, connect time and the load process's RSS are in the raw JSON`
+  + ' (`serverStepsPerS`, `serverStepLateMaxMs`, `connectMs`, `loadRssKiB`); Tandem also reports live heap after GC (`serverHeapKiB`).');
+P();
+
+// Idle memory
+P('## Idle memory');
+P();
+if (!idle) {
+  P('Not run (`bench/run-benchmarks.sh idle` writes `bench/results/raw/idle_tandem.json`).');
+} else {
+  const flat = [];
+  const walk = (o, pre) => {
+    for (const [k, v] of Object.entries(o)) {
+      if (v && typeof v === 'object' && !Array.isArray(v)) walk(v, `${pre}${k}.`);
+      else flat.push([`${pre}${k}`, Array.isArray(v) ? JSON.stringify(v) : v]);
+    }
+  };
+  walk(idle, '');
+  const pick = (k) => (flat.find(([n]) => n === k) || [])[1];
+  const clients = pick('joined') ?? pick('clients');
+  const rssPer = pick('rssPerIdleClientKiB'), heapPer = pick('heapPerIdleClientKiB');
+  P(`Tandem server (-Xmx512m) with ${isNum(clients) ? int(clients) : '?'} idle clients: ${isNum(rssPer) ? `${fmt(rssPer, 1)} KiB RSS per client` : 'RSS per client not reported'}`
+    + `${isNum(heapPer) ? `, ${fmt(heapPer, 1)} KiB live heap per client` : ''}.`);
+  const colIdle = cellList.map((c) => get('colyseus_immediate', c.N, c.E, c.R)).concat(cellList.map((c) => get('colyseus_50ms', c.N, c.E, c.R)))
+    .filter((r) => r && !failed(r) && r.clients >= 500 && isNum(r.rssPerIdleClientKiB)).map((r) => r.rssPerIdleClientKiB);
+  if (colIdle.length) {
+    const lo = fmt(Math.min(...colIdle), 1), hi = fmt(Math.max(...colIdle), 1);
+    P(`For comparison, Colyseus at N = 500 in the matrix above: ${lo === hi ? lo : `${lo}–${hi}`} KiB RSS per idle client (Node process; no separate heap figure).`);
+  }
+  P();
+  P('| field | value |');
+  P('|---|---|');
+  for (const [k, v] of flat) P(`| \`${k}\` | ${isNum(v) ? (Number.isInteger(v) ? int(v) : String(v)) : String(v).replace(/\|/g, '\\|')} |`);
+}
+P();
+
+// Environment
+P('## Environment');
+P();
+P(`- Machine: ${mach.nproc} CPUs (${mach.model}), ${mach.mem} RAM, ${mach.kernel}`);
+P(`- Java: ${(javaVersion || 'not found').split('\n').join(' / ')}`);
+P(`- Node: ${nodeVersion}`);
+if (col) P(`- Colyseus (from ${col.source} in \`${col.dir}\`): ${Object.entries(col.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+else P('- Colyseus: versions not found (no harness copy with package-lock.json); see shared/peers/colyseus/README.md');
+P(`- CPU split: server pinned to CPU 0, load generator pinned to CPU 1 (\`taskset\`); all threads of a process share its core. Only 127.0.0.1.`);
+if (meta) P(`- Run: \`${meta.mode}\`, cells ${meta.cells}; open-files limit ${meta.ulimitN}`);
+P();
+
+// Command lines
+P('## Command lines');
+P();
+const cmds = (meta && meta.commands) || {
+  tandemServer: 'taskset -c 0 timeout 50 java -Xmx512m -XX:+UseSerialGC -cp bench/target/tandem-bench.jar dev.tandem.bench.BenchServer --port $PORT --maxLifetime 45',
+  tandemLoad: 'taskset -c 1 timeout 40 java -Xmx2g -cp bench/target/tandem-bench.jar dev.tandem.bench.LoadTool --port $PORT --clients N --E E --R R --warmup 2 --duration 8 --serverPid $SERVER_PID --hardLimit 35 --out bench/results/raw/tandem_immediate_n<N>_e<E>_r<R>.json',
+  colyseusServer: 'taskset -c 0 timeout 50 node $COLYSEUS_DIR/server.js --port $PORT --patchRate {immediate|50} --maxLifetime 45',
+  colyseusLoad: 'taskset -c 1 timeout 40 node $COLYSEUS_DIR/load.js --port $PORT --clients N --E E --R R --warmup 2 --duration 8 --serverPid $SERVER_PID --hardLimit 35 --out bench/results/raw/colyseus_{immediate|50ms}_n<N>_e<E>_r<R>.json',
+};
+const rel = (s) => String(s).split(ROOT + '/').join('');
+P('```');
+P('# all cells:   bench/run-benchmarks.sh full      (N in 10 100 500, E in 1 10 100, R in 20 100; per cell Tandem, Colyseus immediate, Colyseus 50 ms)');
+P('# a few cells: bench/run-benchmarks.sh short     (N,E,R = 10,10,20  100,10,100  500,10,20)');
+P('# Tandem');
+P(rel(cmds.tandemServer));
+P(rel(cmds.tandemLoad));
+P('# Colyseus (harness copied from shared/peers/colyseus, npm ci)');
+P(rel(cmds.colyseusServer));
+P(rel(cmds.colyseusLoad));
+P('```');
+P();
+P('$SERVER_PID is read from the server\'s `READY port=<port> pid=<pid>` line; each run uses a fresh free port; the load process tells the server to exit at the end.');
+P();
+
+// Caveats
+P('## Caveats');
+P();
+P('- One 2-core machine: the server gets CPU 0, and all N clients run in one load process on CPU 1. Where the load process is saturated'
+  + ' (see "saturated"), delivered rate and latency measure the client side. One run per cell, 8 s windows: no confidence intervals.');
+P('- The two systems use different load generators: Tandem\'s is `dev.tandem.bench.LoadTool` (Java client), Colyseus\'s is the harness\'s `load.js`'
+  + ' (Node, `colyseus.js` SDK). Both count the same things the same way (entity callbacks, latency against `ts`, payload bytes), but the client'
+  + ' decode cost is part of the latency and of the load CPU, so load CPU % is not comparable across systems.');
+P('- Colyseus 50 ms coalesces: an entity changed several times between patches is delivered once ("of offered" < 1 at E=100, R=100), and its latency'
+  + ' is dominated by the wait for the next patch. With R = 20 the step and patch timers share a period, so that run\'s latency is mostly a random phase offset.');
+P('- RSS is the whole server process; for the JVM it mostly reflects heap sizing (-Xmx512m, Serial GC), not live data. Tandem\'s live heap after GC is reported separately.');
+if (unreadable.length) P(`- Unreadable raw files (ignored): ${unreadable.join(', ')}`);
+P();
+
+fs.mkdirSync(path.dirname(OUT), { recursive: true });
+fs.writeFileSync(OUT, L.join('\n'));
+const nRuns = [...runs.values()].length;
+console.log(`${path.relative(process.cwd(), OUT) || OUT} written: ${nRuns} runs in ${ranCells.length} cells from ${RAW}${idle ? ', idle result' : ''}`);
