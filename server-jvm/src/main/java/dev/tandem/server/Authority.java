@@ -162,15 +162,23 @@ public final class Authority<R extends BaseModel> {
         if (pending.isEmpty()) {
             return;
         }
-        String batch = null;
+        OutgoingText batch = null;
+        List<OutgoingText> singles = null;
         for (ClientConnection connection : connections) {
             if (connection.batching()) {
                 if (batch == null) {
-                    batch = pending.size() == 1 ? pending.get(0) : "[" + String.join(",", pending) + "]";
+                    batch = new OutgoingText(pending.size() == 1 ? pending.get(0)
+                            : "[" + String.join(",", pending) + "]");
                 }
                 connection.send(batch);
             } else {
-                for (String text : pending) {
+                if (singles == null) {
+                    singles = new ArrayList<>(pending.size());
+                    for (String text : pending) {
+                        singles.add(new OutgoingText(text));
+                    }
+                }
+                for (OutgoingText text : singles) {
                     connection.send(text);
                 }
             }

@@ -4,6 +4,10 @@ import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * client would grow server memory without limit. Here, a client whose backlog passes
  * {@link ServerLimits#MAX_QUEUED_MESSAGES_PER_CLIENT}, or whose write stays unfinished past
  * {@link ServerLimits#WRITE_TIMEOUT}, is closed (1013 "try again later") — and only that client; nobody else waits for
- * it, because {@link #send} never blocks. If the close handshake does not finish within
+ * it, because {@link #send} never blocks. Frames are written from bytes shared by all clients ({@link OutgoingText});
+ * for a client that accepts batches, whatever piled up in its queue leaves as one frame. If the close handshake does not finish within
  * {@link ServerLimits#CLOSE_TIMEOUT} (a stuck client never reads the close frame), the connection is cut. Thread-safe:
  * the authority thread sends, Jetty threads complete writes.
  */
@@ -23,8 +28,9 @@ final class ClientConnection {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
 
     private final Session session;
+    private final CoreSession core;
     private final ClientInfo info;
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private final ArrayDeque<OutgoingText> queue = new ArrayDeque<>();
     private final boolean batching;
     private final AtomicInteger pendingCommands = new AtomicInteger();
     private boolean writing;
@@ -37,6 +43,9 @@ final class ClientConnection {
 
     ClientConnection(Session session, ClientInfo info, boolean batching) {
         this.session = session;
+        // Jetty's own session lets us write a frame from bytes encoded once for every client; the plain API would
+        // encode the text again for each one.
+        this.core = session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
         this.info = info;
         this.batching = batching;
     }
@@ -52,6 +61,11 @@ final class ClientConnection {
 
     /** Queues {@code text} for this client; drops the client if its backlog is full. Never blocks. */
     void send(String text) {
+        send(new OutgoingText(text));
+    }
+
+    /** Queues a frame shared with other clients (its bytes are encoded once for all). Never blocks. */
+    void send(OutgoingText text) {
         synchronized (this) {
             if (closed) {
                 return;
@@ -131,7 +145,7 @@ final class ClientConnection {
      */
     private void writeNext() {
         while (true) {
-            String next;
+            OutgoingText next;
             synchronized (this) {
                 next = closed ? null : batching ? pollBatch() : queue.poll();
                 if (next == null) {
@@ -141,7 +155,11 @@ final class ClientConnection {
                 writeStartedNanos = System.nanoTime();
             }
             Write write = new Write();
-            session.sendText(next, write);
+            if (core != null) {
+                core.sendFrame(new Frame(OpCode.TEXT, next.bytes()), write, false);
+            } else {
+                session.sendText(next.text(), write);
+            }
             synchronized (this) {
                 if (!write.finished) {
                     write.continueInCallback = true;
@@ -155,18 +173,18 @@ final class ClientConnection {
      * For a batching client: everything queued (up to {@link ServerLimits#MAX_BATCH_CHARS}) as one frame, so a
      * client that fell behind catches up in few writes. Queued items are single messages or arrays of them.
      */
-    private String pollBatch() {
-        String first = queue.poll();
+    private OutgoingText pollBatch() {
+        OutgoingText first = queue.poll();
         if (first == null || queue.isEmpty()) {
             return first;
         }
         StringBuilder batch = new StringBuilder(Math.min(ServerLimits.MAX_BATCH_CHARS, first.length() * 4)).append('[');
-        appendMessages(batch, first);
+        appendMessages(batch, first.text());
         while (!queue.isEmpty() && batch.length() + queue.peek().length() < ServerLimits.MAX_BATCH_CHARS) {
             batch.append(',');
-            appendMessages(batch, queue.poll());
+            appendMessages(batch, queue.poll().text());
         }
-        return batch.append(']').toString();
+        return new OutgoingText(batch.append(']').toString());
     }
 
     /** Appends the messages of a queued item: an object as it is, an array without its brackets. */
@@ -178,10 +196,20 @@ final class ClientConnection {
         }
     }
 
-    /** Completion of one frame's write; see {@link #writeNext()}. */
-    private final class Write implements Callback {
+    /** Completion of one frame's write, for either Jetty API; see {@link #writeNext()}. */
+    private final class Write implements Callback, org.eclipse.jetty.util.Callback {
         private boolean finished;
         private boolean continueInCallback;
+
+        @Override
+        public void succeeded() {
+            succeed();
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+            fail(failure);
+        }
 
         @Override
         public void succeed() {
