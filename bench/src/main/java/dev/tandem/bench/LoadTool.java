@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * The load side of the Colyseus peer scenario, on the JVM client: N clients, each keeping a real replica of the
  * world (every update is decoded and applied to a model tree, and counted when its {@code change} event fires),
  * latency = client clock at the event − the entity's {@code ts}. One more connection, not counted, drives the
- * server through the {@link Control} model. Prints one JSON line with the same fields as the harness's load.js.
+ * server through the {@link Control} model. Prints one JSON line with the same fields as the harness's load.js,
+ * plus the server's live heap, and the payload the first client's frames would take with permessage-deflate
+ * ({@link DeflatedSize}).
  *
  * <pre>java -cp tandem-bench.jar dev.tandem.bench.LoadTool --port 2567 --clients 100 --E 10 --R 100
  *     --warmup 2 --duration 8 --serverPid PID [--out result.json] [--hardLimit 35]</pre>
@@ -46,11 +48,13 @@ public final class LoadTool {
     private final class Probe {
         final TandemClient<World> client;
         final LatencyHistogram latency = new LatencyHistogram();
+        final DeflatedSize deflated;
         long updates;
         long frames;
         long chars;
 
-        Probe(TandemClient<World> client) {
+        Probe(TandemClient<World> client, boolean measureDeflate) {
+            this.deflated = measureDeflate ? new DeflatedSize() : null;
             this.client = client;
             client.read(world -> world.entities.on("change", event -> {
                 if (measuring) {
@@ -62,6 +66,9 @@ public final class LoadTool {
                 if (measuring) {
                     frames++;
                     chars += text.length(); // the scenario's JSON is ASCII: characters = UTF-8 bytes
+                    if (deflated != null) {
+                        deflated.add(text);
+                    }
                 }
             });
         }
@@ -148,6 +155,9 @@ public final class LoadTool {
         double elapsedMs = controller.read(world -> control.get(Control.ELAPSED_MS));
         double lateMaxMs = controller.read(world -> control.get(Control.LATE_MAX_MS));
 
+        Probe first = probes.isEmpty() ? null : probes.get(0);
+        long deflatedBytes = first == null ? 0 : first.client.read(world -> first.deflated.bytes());
+        long firstUpdates = first == null ? 0 : first.client.read(world -> first.updates);
         LatencyHistogram latency = new LatencyHistogram();
         long updates = 0;
         long frames = 0;
@@ -188,6 +198,10 @@ public final class LoadTool {
                 .put("bytesPerClientPerS", JsonNumber.of(Math.round(chars / windowSeconds / Math.max(1, joined))))
                 .put("bytesPerClientPerSInclWsHeader", JsonNumber.of(Math.round((chars + frames * 2L)
                         / windowSeconds / Math.max(1, joined))))
+                .put("deflatedBytesPerClientPerS", JsonNumber.of(Math.round(deflatedBytes / windowSeconds)))
+                .put("bytesPerUpdate", round(updates == 0 ? Double.NaN : (double) chars / updates, 1))
+                .put("deflatedBytesPerUpdate", round(firstUpdates == 0 ? Double.NaN
+                        : (double) deflatedBytes / firstUpdates, 1))
                 .put("framesPerClientPerS", round(frames / windowSeconds / Math.max(1, joined), 1))
                 .put("avgFrameBytes", frames == 0 ? JsonNull.INSTANCE : round((double) chars / frames, 1))
                 .put("serverRssKiB", JsonObject.builder()
@@ -223,7 +237,7 @@ public final class LoadTool {
         }
         for (Future<TandemClient<World>> join : joins) {
             try {
-                probes.add(new Probe(join.get()));
+                probes.add(new Probe(join.get(), probes.isEmpty()));
             } catch (Exception e) {
                 errors.add("join: " + e.getCause());
             }
