@@ -182,8 +182,23 @@ class DemoBrowserTest {
         waitFor(bob, () -> text(bob, "#col-done").contains("From page code"));
     }
 
+    /**
+     * The bundle's apply benchmark (bench/browser-apply.sh reports its figures) on a small count: only that it
+     * applies every message and ends in the expected state, never how fast.
+     */
     @Test
     @Order(10)
+    void theApplyBenchmarkEndsInTheExpectedState() {
+        for (int perFrame : new int[] {1, 10}) {
+            String result = (String) ((JavascriptExecutor) alice).executeScript(
+                    "return benchmarkApply(1000, arguments[0]);", perFrame);
+            assertTrue(result.contains("\"check\":\"ok\""), result);
+            assertTrue(result.contains("\"treeChanges\":1000,"), result);
+        }
+    }
+
+    @Test
+    @Order(11)
     void theBrowserConsolesHaveNoErrors() throws Exception {
         screenshot(bob);
         for (WebDriver page : List.of(alice, bob)) {

@@ -82,23 +82,31 @@ public final class BrowserJsonCodec implements JsonCodec {
         }
     }
 
+    // What kindOf answers: one small int per value, so that telling kinds apart costs no Java string (a string
+    // from typeof would be wrapped, hashed and compared for every value decoded).
+    private static final int NULL = 0;
+    private static final int STRING = 1;
+    private static final int NUMBER = 2;
+    private static final int BOOLEAN = 3;
+    private static final int ARRAY = 4;
+    private static final int OBJECT = 5;
+    private static final int OTHER = 6;
+
     private static JsonValue fromNative(JSObject value, int depth) {
-        String type = typeOf(value);
-        switch (type) {
-            case "string":
+        switch (kindOf(value)) {
+            case STRING:
                 return JsonString.of(asString(value));
-            case "number":
+            case NUMBER:
                 double number = asNumber(value);
                 if (Double.isInfinite(number)) {
                     throw new MalformedJsonException("a number is out of the double range");
                 }
                 return JsonNumber.of(number);
-            case "boolean":
+            case BOOLEAN:
                 return JsonBoolean.of(asBoolean(value));
-            case "null":
-            case "undefined":
+            case NULL:
                 return JsonNull.INSTANCE;
-            case "array": {
+            case ARRAY: {
                 checkDepth(depth);
                 int length = length(value);
                 List<JsonValue> items = new ArrayList<>(length);
@@ -107,7 +115,7 @@ public final class BrowserJsonCodec implements JsonCodec {
                 }
                 return JsonArray.of(items);
             }
-            case "object": {
+            case OBJECT: {
                 checkDepth(depth);
                 JsonObject.Builder object = JsonObject.builder();
                 for (String key : keys(value)) {
@@ -116,7 +124,7 @@ public final class BrowserJsonCodec implements JsonCodec {
                 return object.build();
             }
             default:
-                throw new MalformedJsonException("a " + type + " has no JSON form");
+                throw new MalformedJsonException("a " + typeOf(value) + " has no JSON form");
         }
     }
 
@@ -142,8 +150,13 @@ public final class BrowserJsonCodec implements JsonCodec {
     @JSBody(params = "value", script = "return JSON.stringify(value);")
     private static native String stringify(JSObject value);
 
-    @JSBody(params = "value", script = "return value === null ? 'null' : Array.isArray(value) ? 'array'"
-            + " : typeof value;")
+    /** {@link #NULL} (null and undefined), {@link #STRING}, … {@link #OTHER} (function, symbol, bigint). */
+    @JSBody(params = "value", script = "if (value === null || value === undefined) return 0;"
+            + " var type = typeof value; return type === 'string' ? 1 : type === 'number' ? 2"
+            + " : type === 'boolean' ? 3 : Array.isArray(value) ? 4 : type === 'object' ? 5 : 6;")
+    private static native int kindOf(JSObject value);
+
+    @JSBody(params = "value", script = "return typeof value;")
     private static native String typeOf(JSObject value);
 
     @JSBody(params = "value", script = "return value;")
