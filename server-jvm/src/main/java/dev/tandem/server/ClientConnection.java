@@ -2,9 +2,11 @@ package dev.tandem.server;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +24,10 @@ import org.slf4j.LoggerFactory;
 final class ClientConnection {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
 
-    private final Session session;
+    private final CoreSession session;
     private final ClientInfo info;
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    /** Small at first: an idle client holds at most a few messages; it grows for one that falls behind. */
+    private final ArrayDeque<String> queue = new ArrayDeque<>(ServerLimits.INITIAL_QUEUE_CAPACITY);
     private final boolean batching;
     private final AtomicInteger pendingCommands = new AtomicInteger();
     private boolean writing;
@@ -35,7 +38,7 @@ final class ClientConnection {
     /** Jetty reported the close, or the connection was cut: nothing more to do. */
     private boolean gone;
 
-    ClientConnection(Session session, ClientInfo info, boolean batching) {
+    ClientConnection(CoreSession session, ClientInfo info, boolean batching) {
         this.session = session;
         this.info = info;
         this.batching = batching;
@@ -107,7 +110,7 @@ final class ClientConnection {
         }
         LOG.info("cutting {}: the close handshake did not finish within {} s", info,
                 ServerLimits.CLOSE_TIMEOUT.toSeconds());
-        session.disconnect();
+        session.abort();
     }
 
     /** Marks the connection gone (after Jetty reported the close); queued frames are dropped. */
@@ -141,7 +144,7 @@ final class ClientConnection {
                 writeStartedNanos = System.nanoTime();
             }
             Write write = new Write();
-            session.sendText(next, write);
+            session.sendFrame(new Frame(OpCode.TEXT).setPayload(next), write, false);
             synchronized (this) {
                 if (!write.finished) {
                     write.continueInCallback = true;
@@ -184,7 +187,7 @@ final class ClientConnection {
         private boolean continueInCallback;
 
         @Override
-        public void succeed() {
+        public void succeeded() {
             boolean resume;
             synchronized (ClientConnection.this) {
                 finished = true;
@@ -196,7 +199,7 @@ final class ClientConnection {
         }
 
         @Override
-        public void fail(Throwable failure) {
+        public void failed(Throwable failure) {
             synchronized (ClientConnection.this) {
                 finished = true;
             }
@@ -219,6 +222,6 @@ final class ClientConnection {
         closeRequestedNanos = System.nanoTime();
         queue.clear();
         LOG.info("closing {}: {}", info, reason);
-        session.close(StatusCode.TRY_AGAIN_LATER, reason, Callback.NOOP);
+        session.close(CloseStatus.TRY_AGAIN_LATER, reason, Callback.NOOP);
     }
 }
