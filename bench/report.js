@@ -273,12 +273,17 @@ if (!idle) {
       else flat.push([`${pre}${k}`, Array.isArray(v) ? JSON.stringify(v) : v]);
     }
   };
-  walk(idle, '');
+  // The class histogram (several lines) and the long descriptions go below the table, not in it.
+  const prose = new Set(['histogramTop', 'idleClient', 'heapMethod']);
+  walk(Object.fromEntries(Object.entries(idle).filter(([k]) => !prose.has(k))), '');
   const pick = (k) => (flat.find(([n]) => n === k) || [])[1];
-  const clients = pick('joined') ?? pick('clients');
+  const clients = pick('initialStateReceived') ?? pick('joined') ?? pick('clients');
   const rssPer = pick('rssPerIdleClientKiB'), heapPer = pick('heapPerIdleClientKiB');
-  P(`Tandem server (-Xmx512m) with ${isNum(clients) ? int(clients) : '?'} idle clients: ${isNum(rssPer) ? `${fmt(rssPer, 1)} KiB RSS per client` : 'RSS per client not reported'}`
-    + `${isNum(heapPer) ? `, ${fmt(heapPer, 1)} KiB live heap per client` : ''}.`);
+  const heapIdle = pick('serverHeapKiB.idleClients');
+  P(`Tandem server (-Xmx512m) with ${isNum(clients) ? int(clients) : '?'} idle clients: ${isNum(heapPer) ? `**${fmt(heapPer, 2)} KiB live heap per client**` : 'heap per client not reported'}`
+    + `${isNum(heapIdle) ? ` (${fmt(heapIdle / 1024, 1)} MiB live heap in all)` : ''}`
+    + `${isNum(rssPer) ? `, ${fmt(rssPer, 1)} KiB RSS per client` : ''}.`
+    + ' Target: at most 8 KiB of heap per idle client, and 10,000 idle clients within a 512 MiB heap.');
   const colIdle = cellList.map((c) => get('colyseus_immediate', c.N, c.E, c.R)).concat(cellList.map((c) => get('colyseus_50ms', c.N, c.E, c.R)))
     .filter((r) => r && !failed(r) && r.clients >= 500 && isNum(r.rssPerIdleClientKiB)).map((r) => r.rssPerIdleClientKiB);
   if (colIdle.length) {
@@ -286,9 +291,20 @@ if (!idle) {
     P(`For comparison, Colyseus at N = 500 in the matrix above: ${lo === hi ? lo : `${lo}–${hi}`} KiB RSS per idle client (Node process; no separate heap figure).`);
   }
   P();
+  if (idle.idleClient) P(`Idle clients: ${idle.idleClient}.`);
+  if (idle.heapMethod) P(`Heap measurement: ${idle.heapMethod}.`);
+  P();
   P('| field | value |');
   P('|---|---|');
   for (const [k, v] of flat) P(`| \`${k}\` | ${isNum(v) ? (Number.isInteger(v) ? int(v) : String(v)) : String(v).replace(/\|/g, '\\|')} |`);
+  if (typeof idle.histogramTop === 'string') {
+    P();
+    P('Largest live classes in the server with the clients connected (`jcmd <pid> GC.class_histogram`, top of the list):');
+    P();
+    P('```');
+    for (const line of idle.histogramTop.split('\n').slice(1, 19)) P(line);
+    P('```');
+  }
 }
 P();
 

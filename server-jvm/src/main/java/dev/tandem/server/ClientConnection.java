@@ -2,13 +2,11 @@ package dev.tandem.server;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
-import org.eclipse.jetty.websocket.api.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +25,10 @@ import org.slf4j.LoggerFactory;
 final class ClientConnection {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
 
-    private final Session session;
-    private final CoreSession core;
+    private final CoreSession session;
     private final ClientInfo info;
-    private final ArrayDeque<OutgoingText> queue = new ArrayDeque<>();
+    /** Small at first: an idle client holds at most a few messages; it grows for one that falls behind. */
+    private final ArrayDeque<OutgoingText> queue = new ArrayDeque<>(ServerLimits.INITIAL_QUEUE_CAPACITY);
     private final boolean batching;
     private final AtomicInteger pendingCommands = new AtomicInteger();
     private boolean writing;
@@ -41,11 +39,8 @@ final class ClientConnection {
     /** Jetty reported the close, or the connection was cut: nothing more to do. */
     private boolean gone;
 
-    ClientConnection(Session session, ClientInfo info, boolean batching) {
+    ClientConnection(CoreSession session, ClientInfo info, boolean batching) {
         this.session = session;
-        // Jetty's own session lets us write a frame from bytes encoded once for every client; the plain API would
-        // encode the text again for each one.
-        this.core = session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
         this.info = info;
         this.batching = batching;
     }
@@ -121,7 +116,7 @@ final class ClientConnection {
         }
         LOG.info("cutting {}: the close handshake did not finish within {} s", info,
                 ServerLimits.CLOSE_TIMEOUT.toSeconds());
-        session.disconnect();
+        session.abort();
     }
 
     /** Marks the connection gone (after Jetty reported the close); queued frames are dropped. */
@@ -140,7 +135,7 @@ final class ClientConnection {
     }
 
     /**
-     * Writes queued frames one after another. A write that completes inside {@code sendText} continues this loop
+     * Writes queued frames one after another. A write that completes inside {@code sendFrame} continues this loop
      * instead of recursing from its callback, so a long backlog cannot overflow the stack.
      */
     private void writeNext() {
@@ -155,11 +150,7 @@ final class ClientConnection {
                 writeStartedNanos = System.nanoTime();
             }
             Write write = new Write();
-            if (core != null) {
-                core.sendFrame(new Frame(OpCode.TEXT, next.bytes()), write, false);
-            } else {
-                session.sendText(next.text(), write);
-            }
+            session.sendFrame(new Frame(OpCode.TEXT, next.bytes()), write, false);
             synchronized (this) {
                 if (!write.finished) {
                     write.continueInCallback = true;
@@ -196,23 +187,13 @@ final class ClientConnection {
         }
     }
 
-    /** Completion of one frame's write, for either Jetty API; see {@link #writeNext()}. */
-    private final class Write implements Callback, org.eclipse.jetty.util.Callback {
+    /** Completion of one frame's write; see {@link #writeNext()}. */
+    private final class Write implements Callback {
         private boolean finished;
         private boolean continueInCallback;
 
         @Override
         public void succeeded() {
-            succeed();
-        }
-
-        @Override
-        public void failed(Throwable failure) {
-            fail(failure);
-        }
-
-        @Override
-        public void succeed() {
             boolean resume;
             synchronized (ClientConnection.this) {
                 finished = true;
@@ -224,7 +205,7 @@ final class ClientConnection {
         }
 
         @Override
-        public void fail(Throwable failure) {
+        public void failed(Throwable failure) {
             synchronized (ClientConnection.this) {
                 finished = true;
             }
@@ -247,6 +228,6 @@ final class ClientConnection {
         closeRequestedNanos = System.nanoTime();
         queue.clear();
         LOG.info("closing {}: {}", info, reason);
-        session.close(StatusCode.TRY_AGAIN_LATER, reason, Callback.NOOP);
+        session.close(CloseStatus.TRY_AGAIN_LATER, reason, Callback.NOOP);
     }
 }

@@ -14,6 +14,12 @@ public final class ServerLimits {
     public static final int MAX_QUEUED_MESSAGES_PER_CLIENT = 4_096;
 
     /**
+     * Starting capacity of a client's outgoing queue: an idle client holds at most a few messages at once, so 10,000
+     * idle clients pay for 4-slot arrays instead of the default 16; a client that falls behind grows its queue.
+     */
+    public static final int INITIAL_QUEUE_CAPACITY = 4;
+
+    /**
      * Largest frame, in characters, that merging queued messages for a batching client builds (a single message
      * may be larger; it is never split). Large enough to catch up fast, small enough to keep writes short.
      */

@@ -16,7 +16,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
-import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
+import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
 /**
  * An embedded Jetty 12 server holding one authoritative model tree: static files at {@code /}, protocol v1 at
@@ -142,10 +143,13 @@ public final class TandemServer<R extends BaseModel> implements AutoCloseable {
             AtomicLong connectionIds = new AtomicLong();
             JsonCodec frames = codec;
             Authenticator users = authenticator;
-            WebSocketUpgradeHandler webSocket = WebSocketUpgradeHandler.from(jetty, context, container -> {
-                container.setMaxTextMessageSize(ServerLimits.MAX_TEXT_MESSAGE_BYTES);
-                container.setIdleTimeout(ServerLimits.IDLE_TIMEOUT);
-                container.addMapping(Protocol.PATH, (request, response, callback) -> {
+            // Jetty's core WebSocket API (see TandemWebSocket for why not its endpoint API), on the server's buffer
+            // pool and executor.
+            WebSocketUpgradeHandler webSocket = new WebSocketUpgradeHandler(
+                    WebSocketServerComponents.ensureWebSocketComponents(jetty, context), upgrades -> {
+                upgrades.getConfiguration().setMaxTextMessageSize(ServerLimits.MAX_TEXT_MESSAGE_BYTES);
+                upgrades.getConfiguration().setIdleTimeout(ServerLimits.IDLE_TIMEOUT);
+                upgrades.addMapping(Protocol.PATH, (request, response, callback) -> {
                     String origin = request.getHeaders().get(HttpHeader.ORIGIN);
                     if (!origins.allows(origin, request.getHeaders().get(HttpHeader.HOST))) {
                         Response.writeError(request, response, callback, 403, "origin not allowed: " + origin);
