@@ -185,7 +185,9 @@ server_cmd() { # system port
 load_cmd() { # system port N E R serverPid out
   local common="--port $2 --clients $3 --E $4 --R $5 --warmup $WARMUP --duration $DURATION --serverPid $6 --hardLimit $LOAD_HARDLIMIT --out $7"
   case "$1" in
-    tandem) echo "taskset -c 1 timeout $LOAD_TIMEOUT java -Xmx2g -cp $JAR dev.tandem.bench.LoadTool $common" ;;
+    # -Xmn1200m: a large young generation makes the load JVM's young collections rare (each pauses every client in
+    # this one process), so the latency measured is the system's, not mostly the load tool's GC.
+    tandem) echo "taskset -c 1 timeout $LOAD_TIMEOUT java -Xmx2g -Xmn1200m -cp $JAR dev.tandem.bench.LoadTool $common" ;;
     *)      echo "taskset -c 1 timeout $LOAD_TIMEOUT node $COLYSEUS_DIR/load.js $common" ;;
   esac
 }
