@@ -260,6 +260,28 @@ P(`Bold CPU figures are ≥ ${SATURATED_PCT}% (saturated). Server steps/s achiev
   + ' (`serverStepsPerS`, `serverStepLateMaxMs`, `connectMs`, `loadRssKiB`); Tandem also reports live heap after GC (`serverHeapKiB`).');
 P();
 
+// Bytes per delivered update
+P('## Bytes per delivered update');
+P();
+P('Payload bytes per entity update delivered to one client: bytes/client/s ÷ (delivered/s ÷ clients). Tandem sends JSON; '
+  + 'Jetty negotiates permessage-deflate with clients that offer it (browsers do), but the JDK WebSocket client the load '
+  + 'tool uses cannot, so the load tool also computes what its first client\'s frames weigh compressed exactly as '
+  + 'permessage-deflate does (one raw DEFLATE stream with context takeover, sync flush per message, trailing 4 bytes '
+  + 'dropped). Colyseus sends its binary schema patches uncompressed (perMessageDeflate is off in its transport).');
+P();
+P('| N | E | R | Tandem JSON B/update | Tandem with permessage-deflate B/update | Colyseus immediate B/update | Colyseus 50 ms B/update | Tandem deflate ÷ Colyseus immediate |');
+P('|---:|---:|---:|---:|---:|---:|---:|---:|');
+const perUpdate = (r) => (r && !failed(r) && isNum(r.bytesPerClientPerS) && isNum(r.deliveredEntityUpdatesPerS) && r.joined
+  ? r.bytesPerClientPerS / (r.deliveredEntityUpdatesPerS / r.joined) : null);
+for (const c of ranCells) {
+  const t = get('tandem_immediate', c.N, c.E, c.R);
+  const ci = get('colyseus_immediate', c.N, c.E, c.R);
+  const c50 = get('colyseus_50ms', c.N, c.E, c.R);
+  const deflated = t && isNum(t.deflatedBytesPerUpdate) ? t.deflatedBytesPerUpdate : null;
+  P(`| ${c.N} | ${c.E} | ${c.R} | ${fmt(perUpdate(t))} | ${fmt(deflated)} | ${fmt(perUpdate(ci))} | ${fmt(perUpdate(c50))} | ${fmtRatio(ratio(deflated, perUpdate(ci)))} |`);
+}
+P();
+
 // Idle memory
 P('## Idle memory');
 P();
