@@ -393,11 +393,14 @@ public abstract class BaseModel extends TreeNode {
         return attributes;
     }
 
-    /** Fails if a set-once attribute would change; {@code where} null means this model (named only on failure). */
-    final void checkSetOnce(Attribute<?> attribute, Object value, String where) {
+    /**
+     * Fails if a set-once attribute would change; {@code where} null means this model. {@code where} is asked only
+     * on failure, so an importer's JSON path is built only for an error.
+     */
+    final void checkSetOnce(Attribute<?> attribute, Object value, Supplier<String> where) {
         String key = attribute.name();
         if (attribute.isSetOnce() && attributes.containsKey(key) && !Objects.equals(attributes.get(key), value)) {
-            throw new ModelValidationException(Violation.SET_ONCE, where == null ? describe() : where, key,
+            throw new ModelValidationException(Violation.SET_ONCE, where == null ? describe() : where.get(), key,
                     "is set once and already holds " + dev.tandem.model.schema.Values.describe(attributes.get(key)));
         }
     }
@@ -406,16 +409,16 @@ public abstract class BaseModel extends TreeNode {
      * Fails if the write would unset a required attribute or the validation hook refuses the result. The hook sees
      * a read-only view of the would-be attributes, built without copying them.
      */
-    final void checkCandidate(Map<String, Object> sets, Collection<String> unsets, String where) {
+    final void checkCandidate(Map<String, Object> sets, Collection<String> unsets, Supplier<String> where) {
         for (String key : unsets) {
             if (schema.attribute(key).isRequired() && attributes.containsKey(key)) {
-                throw new ModelValidationException(Violation.REQUIRED, where == null ? describe() : where, key,
+                throw new ModelValidationException(Violation.REQUIRED, where == null ? describe() : where.get(), key,
                         "is required and cannot be unset");
             }
         }
         String problem = validate(new CandidateAttributes(attributes, sets, unsets));
         if (problem != null) {
-            throw new ModelValidationException(Violation.INVALID, where == null ? describe() : where, null, problem);
+            throw new ModelValidationException(Violation.INVALID, where == null ? describe() : where.get(), null, problem);
         }
     }
 

@@ -163,7 +163,7 @@ public final class ModelCollection<M extends BaseModel> extends TreeNode impleme
                     + models.size());
         }
         int at = index >= 0 ? index : comparator != null ? sortedIndex(model) : models.size();
-        insert(model, at);
+        insert(model, at, true);
         if (notify == Notify.EVENTS) {
             fire(Event.added(model, this, at));
         }
@@ -232,7 +232,7 @@ public final class ModelCollection<M extends BaseModel> extends TreeNode impleme
             extract(models.size() - 1);
         }
         for (M model : incoming) {
-            insert(model, models.size());
+            insert(model, models.size(), false); // checked again: two incoming subtrees may share an id
         }
         if (notify == Notify.EVENTS) {
             events.trigger(Event.reset(this));
@@ -313,9 +313,14 @@ public final class ModelCollection<M extends BaseModel> extends TreeNode impleme
         byId.put(model.id(), member);
     }
 
-    private void insert(M model, int at) {
+    /** {@code checked}: {@link #checkJoinable} has just accepted {@code model}, with nothing changed since. */
+    private void insert(M model, int at, boolean checked) {
         models.add(at, model);
-        attach(model);
+        if (checked) {
+            attachChecked(model);
+        } else {
+            attach(model);
+        }
         if (model.id() != null) {
             byId.put(model.id(), model);
         }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Makes a model tree equal to a JSON tree in {@link TreeExporter}'s shape: all of it, or none of it.
@@ -36,7 +37,7 @@ import java.util.Set;
  * compatibility, like the wire protocol).
  */
 final class TreeImporter {
-    private final Map<String, String> imageIds = new HashMap<>();
+    private final Map<String, Path> imageIds = new HashMap<>();
     private final Set<TreeNode> inTarget = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private TreeImporter() {
@@ -48,7 +49,7 @@ final class TreeImporter {
         }
         TreeImporter importer = new TreeImporter();
         target.forEachNode(importer.inTarget::add);
-        ModelPlan plan = importer.planModel(target, tree, "$");
+        ModelPlan plan = importer.planModel(target, tree, Path.ROOT);
         plan.removeMissing(notify);
         plan.assignIds();
         plan.apply(notify);
@@ -56,50 +57,53 @@ final class TreeImporter {
 
     // ---------------------------------------------------------------- plan (reads, changes nothing)
 
-    private ModelPlan planModel(BaseModel model, JsonValue image, String path) {
+    private ModelPlan planModel(BaseModel model, JsonValue image, Path path) {
         JsonObject tree = object(image, path);
         ModelPlan plan = new ModelPlan(model);
         plan.id = id(model, tree, path);
         JsonValue attrs = tree.get("attrs");
         if (attrs == null) {
-            throw new ModelValidationException(Violation.MALFORMED_TREE, path, "attrs", "is missing; a tree needs an attrs object");
+            throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), "attrs", "is missing; a tree needs an attrs object");
         }
-        planAttributes(plan, object(attrs, path + ".attrs"), path + ".attrs");
+        Path attrsPath = path.member("attrs");
+        planAttributes(plan, object(attrs, attrsPath), attrsPath);
         JsonValue children = tree.get("models");
         if (children != null) {
-            JsonObject images = object(children, path + ".models");
-            checkNames(images.keys(), model.children().keySet(), model, path + ".models", "child model");
+            Path modelsPath = path.member("models");
+            JsonObject images = object(children, modelsPath);
+            checkNames(images.keys(), model.children().keySet(), model, modelsPath, "child model");
             for (Map.Entry<String, BaseModel> child : model.children().entrySet()) {
                 plan.children.add(planModel(child.getValue(), images.get(child.getKey()),
-                        path + ".models." + child.getKey()));
+                        modelsPath.member(child.getKey())));
             }
         }
         JsonValue collections = tree.get("collections");
         if (collections != null) {
-            JsonObject images = object(collections, path + ".collections");
-            checkNames(images.keys(), model.collections().keySet(), model, path + ".collections", "collection");
+            Path collectionsPath = path.member("collections");
+            JsonObject images = object(collections, collectionsPath);
+            checkNames(images.keys(), model.collections().keySet(), model, collectionsPath, "collection");
             for (Map.Entry<String, ModelCollection<?>> entry : model.collections().entrySet()) {
                 plan.collections.add(planCollection(entry.getValue(), images.get(entry.getKey()),
-                        path + ".collections." + entry.getKey()));
+                        collectionsPath.member(entry.getKey())));
             }
         }
         return plan;
     }
 
-    private void planAttributes(ModelPlan plan, JsonObject attrs, String path) {
+    private void planAttributes(ModelPlan plan, JsonObject attrs, Path path) {
         BaseModel model = plan.model;
         for (Map.Entry<String, JsonValue> entry : attrs.members().entrySet()) {
             String key = entry.getKey();
             Attribute<?> attribute = model.schema().attribute(key);
             if (attribute == null) {
-                throw new ModelValidationException(Violation.UNDECLARED_KEY, path, key, "is not declared by " + model.schema().modelName()
+                throw new ModelValidationException(Violation.UNDECLARED_KEY, path.toString(), key, "is not declared by " + model.schema().modelName()
                         + " (declared: " + model.schema().names() + ")");
             }
             Object value;
             try {
                 value = attribute.acceptJson(entry.getValue());
             } catch (AttributeValueException rejected) {
-                throw new ModelValidationException(rejected.violation(), path, key, rejected.getMessage());
+                throw new ModelValidationException(rejected.violation(), path.toString(), key, rejected.getMessage());
             }
             model.checkSetOnce(attribute, value, path);
             plan.sets.put(key, value);
@@ -108,7 +112,7 @@ final class TreeImporter {
             String key = attribute.name();
             if (!plan.sets.containsKey(key)) {
                 if (attribute.isRequired()) {
-                    throw new ModelValidationException(Violation.REQUIRED, path, key, "is required but missing");
+                    throw new ModelValidationException(Violation.REQUIRED, path.toString(), key, "is required but missing");
                 }
                 if (model.holds(key)) {
                     plan.unsets.add(key);
@@ -118,18 +122,19 @@ final class TreeImporter {
         model.checkCandidate(plan.sets, plan.unsets, path);
     }
 
-    private CollectionPlan planCollection(ModelCollection<?> collection, JsonValue image, String path) {
+    private CollectionPlan planCollection(ModelCollection<?> collection, JsonValue image, Path path) {
         JsonObject tree = object(image, path);
         CollectionPlan plan = new CollectionPlan(collection);
         plan.id = id(collection, tree, path);
         JsonValue members = tree.get("models");
         if (!(members instanceof JsonArray array)) {
-            throw new ModelValidationException(Violation.MALFORMED_TREE, path, "models", "must be an array of model trees, got "
+            throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), "models", "must be an array of model trees, got "
                     + describe(members));
         }
         Set<BaseModel> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        Path membersPath = path.member("models");
         for (int i = 0; i < array.size(); i++) {
-            String memberPath = path + ".models[" + i + "]";
+            Path memberPath = membersPath.item(i);
             JsonObject memberTree = object(array.get(i), memberPath);
             JsonValue memberId = memberTree.get("id");
             BaseModel existing = memberId instanceof JsonString s ? collection.get(s.value()) : null;
@@ -149,51 +154,51 @@ final class TreeImporter {
     }
 
     /** The image's id for {@code node}, checked: a string or null, set once, unique in the image and the tree. */
-    private String id(TreeNode node, JsonObject tree, String path) {
+    private String id(TreeNode node, JsonObject tree, Path path) {
         JsonValue value = tree.get("id");
         if (value == null || value == JsonNull.INSTANCE) {
             return null;
         }
         if (!(value instanceof JsonString string) || string.value().isEmpty()) {
-            throw new ModelValidationException(Violation.MALFORMED_TREE, path, "id", "must be a non-empty string or null, got "
+            throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), "id", "must be a non-empty string or null, got "
                     + describe(value));
         }
         String id = string.value();
         if (node.id() != null && !node.id().equals(id)) {
-            throw new ModelValidationException(Violation.ID_CONFLICT, path, "id", "is \"" + id + "\" but " + node.describe()
+            throw new ModelValidationException(Violation.ID_CONFLICT, path.toString(), "id", "is \"" + id + "\" but " + node.describe()
                     + " already has id \"" + node.id() + "\" (ids are set once)");
         }
-        String earlier = imageIds.put(id, path);
+        Path earlier = imageIds.put(id, path);
         if (earlier != null) {
-            throw new ModelValidationException(Violation.ID_CONFLICT, path, "id", "\"" + id + "\" is also used at " + earlier);
+            throw new ModelValidationException(Violation.ID_CONFLICT, path.toString(), "id", "\"" + id + "\" is also used at " + earlier);
         }
         Registry registry = node.treeRegistry();
         TreeNode holder = registry == null ? null : registry.find(id);
         if (holder != null && holder != node && !inTarget.contains(holder)) {
-            throw new ModelValidationException(Violation.ID_CONFLICT, path, "id", "\"" + id + "\" is already used by " + holder.describe()
+            throw new ModelValidationException(Violation.ID_CONFLICT, path.toString(), "id", "\"" + id + "\" is already used by " + holder.describe()
                     + " elsewhere in this tree");
         }
         return id;
     }
 
-    private static JsonObject object(JsonValue value, String path) {
+    private static JsonObject object(JsonValue value, Path path) {
         if (value instanceof JsonObject object) {
             return object;
         }
-        throw new ModelValidationException(Violation.MALFORMED_TREE, path, null, "must be an object, got " + describe(value));
+        throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), null, "must be an object, got " + describe(value));
     }
 
-    private static void checkNames(Set<String> given, Set<String> declared, BaseModel model, String path,
+    private static void checkNames(Set<String> given, Set<String> declared, BaseModel model, Path path,
             String what) {
         for (String name : given) {
             if (!declared.contains(name)) {
-                throw new ModelValidationException(Violation.MALFORMED_TREE, path, name, "is not a " + what + " of "
+                throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), name, "is not a " + what + " of "
                         + model.schema().modelName() + " (declared: " + String.join(", ", declared) + ")");
             }
         }
         for (String name : declared) {
             if (!given.contains(name)) {
-                throw new ModelValidationException(Violation.MALFORMED_TREE, path, name, "is missing; " + model.schema().modelName()
+                throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), name, "is missing; " + model.schema().modelName()
                         + " declares this " + what);
             }
         }
@@ -201,6 +206,45 @@ final class TreeImporter {
 
     private static String describe(JsonValue value) {
         return value == null ? "nothing" : value.kind().name().toLowerCase();
+    }
+
+    /**
+     * A JSON path into the image ({@code $}, {@code $.attrs}, {@code $.collections.cards.models[3]}), built as a
+     * chain of segments and rendered only when an error names it: a valid import, the common case, renders none.
+     */
+    private static final class Path implements Supplier<String> {
+        static final Path ROOT = new Path(null, "$", -1);
+
+        private final Path parent;
+        private final String name;
+        private final int index;
+
+        private Path(Path parent, String name, int index) {
+            this.parent = parent;
+            this.name = name;
+            this.index = index;
+        }
+
+        Path member(String member) {
+            return new Path(this, member, -1);
+        }
+
+        Path item(int at) {
+            return new Path(this, null, at);
+        }
+
+        @Override
+        public String get() {
+            return toString();
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return name;
+            }
+            return parent + (name != null ? "." + name : "[" + index + "]");
+        }
     }
 
     // ---------------------------------------------------------------- apply (validated; changes the tree)

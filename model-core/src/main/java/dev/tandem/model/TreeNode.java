@@ -149,6 +149,18 @@ public abstract class TreeNode {
         if (tree != null) {
             tree.checkAddable(child);
         }
+        link(child, tree);
+    }
+
+    /**
+     * Like {@link #attach}, for a child that {@link #checkAttachable} has just accepted with nothing changed since
+     * (the check walks the child's subtree, which is worth doing once, not twice).
+     */
+    final void attachChecked(TreeNode child) {
+        link(child, treeRegistry());
+    }
+
+    private void link(TreeNode child, Registry tree) {
         child.parent = this;
         child.registry = null;
         child.treeListeners = null;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonBoolean;
 import dev.tandem.json.JsonCodec;
@@ -16,11 +18,9 @@ import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
 import dev.tandem.json.MalformedJsonException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The JVM's {@link JsonCodec}: jackson-core's streaming parser and generator, held to the browser's text.
@@ -34,18 +34,23 @@ import java.util.Map;
 public final class JacksonJsonCodec implements JsonCodec {
     // USE_FAST_DOUBLE_PARSER: the JDK's parser allocates big integers for the 17-digit doubles real state is full of.
     private final JsonFactory factory = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER).build()
-            .setCharacterEscapes(JavaScriptEscapes.INSTANCE);
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     @Override
     public String encode(JsonValue value) {
-        StringWriter text = new StringWriter(64);
-        try (JsonGenerator generator = factory.createGenerator(text)) {
-            write(generator, value);
+        // Jackson's segmented writer on its pooled buffers, as databind's writeValueAsString does: a StringWriter
+        // would copy a large text several times while growing.
+        BufferRecycler recycler = factory._getBufferRecycler();
+        try (SegmentedStringWriter text = new SegmentedStringWriter(recycler)) {
+            try (JsonGenerator generator = factory.createGenerator(text)) {
+                write(generator, value);
+            }
+            return text.getAndClear();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            recycler.releaseToPool();
         }
-        return text.toString();
     }
 
     @Override
@@ -84,7 +89,7 @@ public final class JacksonJsonCodec implements JsonCodec {
                 break;
             case STRING:
                 String string = ((JsonString) value).value();
-                if (JavaScriptEscapes.hasLoneSurrogate(string)) {
+                if (JavaScriptEscapes.needsOwnQuoting(string)) {
                     out.writeRawValue(JavaScriptEscapes.quote(string));
                 } else {
                     out.writeString(string);
@@ -99,14 +104,15 @@ public final class JacksonJsonCodec implements JsonCodec {
                 break;
             case OBJECT:
                 out.writeStartObject();
-                for (Map.Entry<String, JsonValue> member : ((JsonObject) value).members().entrySet()) {
-                    String key = member.getKey();
-                    if (JavaScriptEscapes.hasLoneSurrogate(key)) {
+                JsonObject object = (JsonObject) value;
+                for (int i = 0, size = object.size(); i < size; i++) { // by position: no entry objects
+                    String key = object.keyAt(i);
+                    if (JavaScriptEscapes.needsOwnQuoting(key)) {
                         out.writeFieldName(new PreQuotedName(key));
                     } else {
                         out.writeFieldName(key);
                     }
-                    write(out, member.getValue());
+                    write(out, object.valueAt(i));
                 }
                 out.writeEndObject();
                 break;

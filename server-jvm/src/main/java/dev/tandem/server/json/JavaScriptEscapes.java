@@ -1,50 +1,33 @@
 package dev.tandem.server.json;
 
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
-
 /**
- * Makes jackson-core escape strings exactly as {@code JSON.stringify} does.
+ * Makes the JVM codec escape strings exactly as {@code JSON.stringify} does.
  *
- * <p>Jackson's defaults differ in one visible way: it writes control characters with upper-case hex
- * ({@code \u001F}), JavaScript with lower-case ({@code \u001f}). Both write {@code \b \t \n \f \r},
- * {@code \"} and {@code \\} the short way and everything from U+0020 up (except {@code "} and {@code \}) as itself.
- * Lone surrogates are the one case a per-character table cannot see (whether a surrogate is lone depends on its
- * neighbour); {@link JacksonJsonCodec} handles them with {@link #quote}.
+ * <p>jackson-core's default escaping already agrees with JavaScript's on almost every string: both write
+ * {@code \b \t \n \f \r}, {@code \"} and {@code \\} the short way and everything from U+0020 up (except {@code "}
+ * and {@code \}) as itself. They differ on two kinds of character only: the other control characters, which Jackson
+ * writes with upper-case hex ({@code \u001F}) and JavaScript with lower-case ({@code \u001f}), and lone
+ * surrogates, which Jackson writes raw and JavaScript escapes (whether a surrogate is lone depends on its
+ * neighbour). {@link JacksonJsonCodec} lets Jackson's fast default path write every string without those
+ * ({@link #needsOwnQuoting}), and writes the rare rest as {@link #quote} gives them. (A Jackson
+ * {@code CharacterEscapes} table could fix the hex case, but it sends every string through Jackson's slow
+ * custom-escape path, and still misses lone surrogates.)
  */
-final class JavaScriptEscapes extends CharacterEscapes {
+final class JavaScriptEscapes {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    static final JavaScriptEscapes INSTANCE = new JavaScriptEscapes();
-
-    private final int[] asciiEscapes;
-    private final SerializedString[] controlEscapes = new SerializedString[0x20];
 
     private JavaScriptEscapes() {
-        asciiEscapes = standardAsciiEscapesForJSON();
-        for (int c = 0; c < 0x20; c++) {
-            if (asciiEscapes[c] == ESCAPE_STANDARD) {
-                asciiEscapes[c] = ESCAPE_CUSTOM;
-                controlEscapes[c] = new SerializedString(unicodeEscape((char) c));
-            }
-        }
     }
 
-    @Override
-    public int[] getEscapeCodesForAscii() {
-        return asciiEscapes;
-    }
-
-    @Override
-    public SerializableString getEscapeSequence(int ch) {
-        return ch < 0x20 ? controlEscapes[ch] : null;
-    }
-
-    /** True when {@code text} holds a surrogate that is not half of a pair. */
-    static boolean hasLoneSurrogate(String text) {
+    /** True when Jackson's default escaping would write {@code text} differently from {@code JSON.stringify}. */
+    static boolean needsOwnQuoting(String text) {
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
+            if (c < 0x20) {
+                if (c != '\b' && c != '\t' && c != '\n' && c != '\f' && c != '\r') {
+                    return true;
+                }
+            } else if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                 } else {

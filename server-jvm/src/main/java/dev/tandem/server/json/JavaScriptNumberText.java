@@ -1,5 +1,6 @@
 package dev.tandem.server.json;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -13,7 +14,10 @@ import java.math.RoundingMode;
  * down to 1e-6, else {@code d.ddde+N} / {@code d.ddde-N}. Java's own {@code Double.toString} picks a different
  * layout ({@code 1.0E21}) and, before JDK 19, sometimes more digits than needed, so it only serves here as an upper
  * bound on the digit count: the shortest count is found by rounding the exact value (BigDecimal) to fewer digits
- * until it no longer reads back. Whole numbers below 2^53 take a fast path.
+ * until it no longer reads back. That exact path is slow (a few microseconds a number), so it serves only where
+ * the fast paths cannot: whole numbers below 2^53 are written as longs, and other numbers take their digits from
+ * jackson-core's Schubfach writer (JDK 19's {@code Double.toString} algorithm) whenever those are provably
+ * JavaScript's digits (see {@link #formatFromShortest}).
  */
 public final class JavaScriptNumberText {
     private static final double TWO_POW_53 = 9_007_199_254_740_992.0;
@@ -32,36 +36,133 @@ public final class JavaScriptNumberText {
         if (value == Math.rint(value) && Math.abs(value) < TWO_POW_53) {
             return Long.toString((long) value);
         }
+        String fast = formatFromShortest(value);
+        return fast != null ? fast : formatExact(value);
+    }
+
+    /**
+     * The fast path, from jackson-core's Schubfach writer, which implements the JDK 19 {@code Double.toString}
+     * contract: among the decimals of minimal length m that read back as {@code value}, the one nearest to it (the
+     * even one on a tie), which is exactly ECMAScript's choice; except that when m = 1 Java also considers the
+     * 2-digit decimals, and may pick one of those ({@code 4.9E-324}, where JavaScript writes {@code 5e-324}). So
+     * Java's digits are JavaScript's when there are 1 or at least 3 of them, and when there are 2 and neither
+     * 1-digit neighbour reads back; in the remaining (rare) case this returns null, for the exact path.
+     */
+    static String formatFromShortest(double value) {
+        String java = NumberOutput.toString(value, true); // e.g. "-1.2345E-7", "123.456", "0.001"
+        int length = java.length();
+        int exponentAt = java.indexOf('E');
+        int mantissaEnd = exponentAt < 0 ? length : exponentAt;
+        // value = 0.d × 10^n, d the significant digits (no leading or trailing zeros) of the mantissa
+        int first = -1;
+        int last = -1;
+        int point = mantissaEnd;
+        int digitsBeforeFirst = 0;
+        int significant = 0;
+        for (int i = value < 0 ? 1 : 0; i < mantissaEnd; i++) {
+            char c = java.charAt(i);
+            if (c == '.') {
+                point = i;
+            } else if (c != '0' || first >= 0) {
+                if (first < 0) {
+                    first = i;
+                }
+                if (c != '0') {
+                    last = i;
+                }
+            } else {
+                digitsBeforeFirst++;
+            }
+        }
+        if (first < 0) {
+            return null; // zero: not this path's business (format writes "0")
+        }
+        for (int i = first; i <= last; i++) {
+            if (java.charAt(i) != '.') {
+                significant++;
+            }
+        }
+        int exponent = exponentAt < 0 ? 0 : Integer.parseInt(java, exponentAt + 1, length, 10);
+        int integerDigits = point - (value < 0 ? 1 : 0);
+        int n = integerDigits - digitsBeforeFirst + exponent;
+        if (significant == 2 && oneDigitReadsBack(value, java.charAt(first), n)) {
+            return null;
+        }
+        if (exponentAt < 0) {
+            // Java's plain layout (1e-3 ≤ |value| < 1e7, here never a whole number) is JavaScript's.
+            return java;
+        }
+        char[] digits = new char[significant];
+        for (int i = first, at = 0; at < significant; i++) {
+            char c = java.charAt(i);
+            if (c != '.') {
+                digits[at++] = c;
+            }
+        }
+        return layout(value < 0, digits, 0, significant, n);
+    }
+
+    /** True when 0.d × 10^n or 0.(d+1) × 10^n, for the leading digit d of a 2-digit answer, reads back. */
+    private static boolean oneDigitReadsBack(double value, char leading, int n) {
+        double magnitude = Math.abs(value);
+        int d = leading - '0';
+        return Double.parseDouble(d + "E" + (n - 1)) == magnitude
+                || Double.parseDouble(d == 9 ? "1E" + n : (d + 1) + "E" + (n - 1)) == magnitude;
+    }
+
+    /** The exact path: the shortest digits found by rounding the exact value (BigDecimal); slow, always right. */
+    static String formatExact(double value) {
         BigDecimal shortest = shortest(value);
-        String digits = shortest.unscaledValue().abs().toString();
-        int k = digits.length();
-        int n = k - shortest.scale(); // value = 0.d1…dk × 10^n
-        StringBuilder out = new StringBuilder(24);
-        if (value < 0) {
-            out.append('-');
+        char[] digits = shortest.unscaledValue().abs().toString().toCharArray();
+        return layout(value < 0, digits, 0, digits.length, digits.length - shortest.scale());
+    }
+
+    /**
+     * ECMAScript's layout of {@code 0.d × 10^n}, where d is {@code digits[first … last)} without leading or
+     * trailing zeros: plain digits up to 1e21, {@code 0.000001} down to 1e-6, else {@code d.ddde±N}.
+     */
+    private static String layout(boolean negative, char[] digits, int first, int last, int n) {
+        int k = last - first;
+        char[] out = new char[k + Math.max(n, 0) + 8]; // sign, "0.", up to 5 zeros or "e+308"; n ≤ 21 zeros
+        int at = 0;
+        if (negative) {
+            out[at++] = '-';
         }
         if (k <= n && n <= 21) {
-            out.append(digits);
+            at = copy(digits, first, last, out, at);
             for (int i = k; i < n; i++) {
-                out.append('0');
+                out[at++] = '0';
             }
         } else if (0 < n && n <= 21) {
-            out.append(digits, 0, n).append('.').append(digits, n, k);
+            at = copy(digits, first, first + n, out, at);
+            out[at++] = '.';
+            at = copy(digits, first + n, last, out, at);
         } else if (-6 < n && n <= 0) {
-            out.append("0.");
+            out[at++] = '0';
+            out[at++] = '.';
             for (int i = n; i < 0; i++) {
-                out.append('0');
+                out[at++] = '0';
             }
-            out.append(digits);
+            at = copy(digits, first, last, out, at);
         } else {
             int exponent = n - 1;
-            out.append(digits.charAt(0));
+            out[at++] = digits[first];
             if (k > 1) {
-                out.append('.').append(digits, 1, k);
+                out[at++] = '.';
+                at = copy(digits, first + 1, last, out, at);
             }
-            out.append('e').append(exponent < 0 ? '-' : '+').append(Math.abs(exponent));
+            out[at++] = 'e';
+            out[at++] = exponent < 0 ? '-' : '+';
+            String magnitude = Integer.toString(Math.abs(exponent));
+            magnitude.getChars(0, magnitude.length(), out, at);
+            at += magnitude.length();
         }
-        return out.toString();
+        return new String(out, 0, at);
+    }
+
+    private static int copy(char[] from, int start, int end, char[] to, int at) {
+        System.arraycopy(from, start, to, at, end - start);
+        return at + end - start;
     }
 
     /**

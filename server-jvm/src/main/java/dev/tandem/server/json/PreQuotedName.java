@@ -7,8 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A member name handed to Jackson already escaped the JavaScript way: the path for names holding a lone surrogate,
- * which Jackson would otherwise write raw (see {@link JavaScriptEscapes}).
+ * A member name handed to Jackson already escaped the JavaScript way: the path for names that Jackson's default
+ * escaping would write differently (a lone surrogate, a control character without a short form; see
+ * {@link JavaScriptEscapes}).
  */
 final class PreQuotedName implements SerializableString {
     private final String name;

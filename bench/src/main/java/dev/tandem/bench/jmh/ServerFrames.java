@@ -1,0 +1,85 @@
+package dev.tandem.bench.jmh;
+
+import dev.tandem.bench.model.Entity;
+import dev.tandem.bench.model.World;
+import dev.tandem.json.JsonArray;
+import dev.tandem.json.JsonCodec;
+import dev.tandem.json.JsonNumber;
+import dev.tandem.json.JsonObject;
+import dev.tandem.json.JsonString;
+import dev.tandem.sync.Protocol;
+import dev.tandem.sync.ServerMessages;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The server's side of the apply benchmark: a {@link TreeFixture#WORLD} tree driven like {@code BenchServer}'s
+ * driver (each step sets x, y to random doubles and ts to the step's time on the next entities, round-robin), whose
+ * tree-change stream is stamped with consecutive seqs and turned into protocol messages by
+ * {@link ServerMessages}, exactly as the server does. So the texts a client receives here are the server's texts.
+ */
+final class ServerFrames {
+    private final JsonCodec codec;
+    private final World world = (World) TreeFixture.WORLD.buildModel();
+    private final List<JsonObject> stamped = new ArrayList<>();
+    private final Random random = new Random(7);
+    private long seq;
+    private int cursor;
+    private double ts = 1_752_000_100_000.0;
+
+    ServerFrames(JsonCodec codec) {
+        this.codec = codec;
+        world.onTreeChange(change -> stamped.add(ServerMessages.of(change, ++seq)));
+    }
+
+    /** The server's tree, as it is after the steps made so far. */
+    World world() {
+        return world;
+    }
+
+    /** The initial-state message for the tree as it is now, carrying the last seq stamped (0 before any step). */
+    String initial() {
+        return codec.encode(ServerMessages.initial(seq, world.xport()));
+    }
+
+    /**
+     * An initial-state message whose tree names only the root ({@code {"id":"world","attrs":{}}}: no
+     * {@code models}, no {@code collections}), which sets a replica's seq back to {@code 0} and changes nothing else
+     * in its tree. How the benchmark reuses its ring of pre-made messages, whose seqs must keep increasing.
+     */
+    JsonObject seqReset() {
+        JsonObject rootOnly = JsonObject.builder().put(Protocol.ID, JsonString.of(world.id()))
+                .put(Protocol.ATTRS, JsonObject.EMPTY).build();
+        return JsonObject.builder().put(Protocol.EVENT, JsonString.of(Protocol.INITIAL))
+                .put(Protocol.SEQ, JsonNumber.of(0)).put(Protocol.DATA, rootOnly).build();
+    }
+
+    /** One driver step over {@code entities} entities: their change messages, in seq order. */
+    List<JsonObject> step(int entities) {
+        ts += 50.0 + random.nextDouble(); // 20 steps/s, with the jitter of a real clock
+        for (int i = 0; i < entities; i++) {
+            Entity entity = world.entities.at((cursor + i) % World.ENTITY_COUNT);
+            Map<String, Object> change = new LinkedHashMap<>(4);
+            change.put("x", random.nextDouble() * 1000);
+            change.put("y", random.nextDouble() * 1000);
+            change.put("ts", ts);
+            entity.set(change);
+        }
+        cursor = (cursor + entities) % World.ENTITY_COUNT;
+        List<JsonObject> messages = new ArrayList<>(stamped);
+        stamped.clear();
+        return messages;
+    }
+
+    String text(JsonObject message) {
+        return codec.encode(message);
+    }
+
+    /** A batched frame, as a {@code ?batch=1} client gets one authority task's messages: a JSON array. */
+    String batch(List<JsonObject> messages) {
+        return codec.encode(JsonArray.of(messages));
+    }
+}
