@@ -7,8 +7,10 @@ import org.teavm.jso.JSExport;
 /**
  * The entry point TeaVM compiles into {@code static/tandem.js}, the browser bundle.
  *
- * <p>It exports functions to page JavaScript (globals when the UMD bundle is loaded by a script tag). For now the
- * bundle carries model-core and the browser JSON codec; the WebSocket client builds on it.
+ * <p>It exports functions to page JavaScript (globals when the UMD bundle is loaded by a script tag): it carries
+ * model-core and the browser JSON codec, the smallest Tandem bundle. An application builds its own bundle from its
+ * own page class, which knows its models and connects them with {@link BrowserClient} (see the demo's
+ * {@code DemoPage}); this one exists to measure and test the library alone.
  */
 public final class TandemClientBundle {
     private static final JsonCodec CODEC = new BrowserJsonCodec();
