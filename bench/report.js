@@ -150,7 +150,7 @@ P();
 P('The scenario is the Colyseus peer benchmark (`shared/peers/colyseus/README.md`), ported exactly: one room/model with 100 entities'
   + ' `{id, x, y, ts}`; the server mutates E entities per step at R steps/s (round-robin, all with the step\'s wall-clock `ts`);'
   + ' N clients on one load process receive every change; latency = client clock at the callback − `ts` (same machine, same clock).'
-  + ' Each run: 2 s warm-up, then an 8 s measurement window. One run per cell, no repetitions.');
+  + ` Each run: ${(meta && meta.warmupS) || 2} s warm-up, then an ${(meta && meta.durationS) || 8} s measurement window. One run per cell, no repetitions.`);
 P();
 P('Contents: [headline](#headline-n100-e10-r100) · [ratios](#ratios) · [results by cell](#results-by-cell) · [idle memory](#idle-memory)'
   + ' · [environment](#environment) · [command lines](#command-lines) · [caveats](#caveats)');

@@ -274,6 +274,7 @@ write_meta() {
     o.gitDirty=o.gitDirty==="true";require("fs").writeFileSync(f,JSON.stringify(o,null,2)+"\n")' "$RAW/run-meta.json" \
     mode "$MODE" startedAt "$STARTED" finishedAt "$(date -u +%Y-%m-%dT%H:%M:%SZ)" gitCommit "$sha" gitDirty "$dirty" \
     cells "$CELLS_DESC" systems "$SYSTEMS" ulimitN "$(ulimit -n)" colyseusDir "$COLYSEUS_DIR" \
+    warmupS "$WARMUP" durationS "$DURATION" \
     ts "$(server_cmd tandem '$PORT')" \
     tl "$(load_cmd tandem '$PORT' N E R '$SERVER_PID' "$RAW/tandem_immediate_n<N>_e<E>_r<R>.json")" \
     cs "$(server_cmd colyseus-immediate '$PORT' | sed 's/--patchRate immediate/--patchRate {immediate|50}/')" \
