@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The Colyseus peer scenario as a Tandem app: a {@link World} of 100 entities, and a driver that mutates E of them
@@ -109,27 +108,27 @@ public final class BenchServer {
 
     /**
      * Runs steps on a drift-free schedule (step k is due at t0 + k/R; more than one period late resyncs instead
-     * of bursting), each executed on the authority thread.
+     * of bursting), each step a timed task on the authority thread itself, as a Colyseus room's timer runs on its
+     * event loop: no hand-off between threads.
      */
     private final class Driver {
         private final int entitiesPerStep;
         private final long periodNanos;
-        private final Thread thread;
         private volatile boolean active = true;
         private long steps;
         private int cursor;
         private double lateMaxMs;
+        private long next;
         private final double startedMs = nowMs();
 
         Driver(int entitiesPerStep, double stepsPerSecond) {
             this.entitiesPerStep = entitiesPerStep;
             this.periodNanos = (long) (1e9 / stepsPerSecond);
-            this.thread = new Thread(this::schedule, "bench-driver");
-            thread.setDaemon(true);
         }
 
         void start() {
-            thread.start();
+            next = System.nanoTime();
+            server.authority().after(0, this::step);
         }
 
         /** On the authority thread: stops stepping and publishes what was done. */
@@ -143,29 +142,12 @@ public final class BenchServer {
             control.set(report);
         }
 
-        private void schedule() {
-            long next = System.nanoTime();
-            while (active) {
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                    continue;
-                }
-                long due = next;
-                server.authority().update(root -> step(root, due));
-                next += periodNanos;
-                long now = System.nanoTime();
-                if (next < now - periodNanos) {
-                    next = now;
-                }
-            }
-        }
-
-        private void step(World root, long dueNanos) {
+        private void step(World root) {
             if (!active) {
                 return;
             }
-            lateMaxMs = Math.max(lateMaxMs, (System.nanoTime() - dueNanos) / 1e6);
+            long now = System.nanoTime();
+            lateMaxMs = Math.max(lateMaxMs, (now - next) / 1e6);
             double ts = nowMs();
             ThreadLocalRandom random = ThreadLocalRandom.current();
             for (int i = 0; i < entitiesPerStep; i++) {
@@ -178,6 +160,12 @@ public final class BenchServer {
             }
             cursor = (cursor + entitiesPerStep) % World.ENTITY_COUNT;
             steps++;
+            next += periodNanos;
+            long after = System.nanoTime();
+            if (next < after - periodNanos) {
+                next = after;
+            }
+            server.authority().after(next - after, this::step);
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,8 +36,8 @@ public final class Authority<R extends BaseModel> {
     private final R root;
     private final JsonCodec codec;
     private final CommandPipeline pipeline = new CommandPipeline();
-    private final ExecutorService thread;
-    private final ScheduledExecutorService timers;
+    /** The authority thread; timed work is scheduled on it directly, so a timer costs no hand-off between threads. */
+    private final ScheduledExecutorService thread;
     private final Set<ClientConnection> connections = new LinkedHashSet<>();
     /** Encoded changes of the task now running, not yet sent (authority thread only). */
     private final List<String> pending = new ArrayList<>();
@@ -51,14 +50,13 @@ public final class Authority<R extends BaseModel> {
         this.codec = codec;
         this.onConnect = onConnect;
         this.onDisconnect = onDisconnect;
-        this.thread = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "tandem-authority"));
-        this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "tandem-timers"));
+        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "tandem-authority"));
         call(tree -> {
             tree.registry(IdPolicy.GENERATE);
             tree.onTreeChange(this::broadcast);
             return null;
         });
-        timers.scheduleAtFixedRate(() -> execute(this::checkWriteTimeouts), ServerLimits.WATCHDOG_PERIOD.toMillis(),
+        thread.scheduleAtFixedRate(guarded(this::checkWriteTimeouts), ServerLimits.WATCHDOG_PERIOD.toMillis(),
                 ServerLimits.WATCHDOG_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -69,7 +67,17 @@ public final class Authority<R extends BaseModel> {
 
     /** Runs {@code mutation} every {@code periodMillis} on the authority thread (the demo's clock). */
     public void every(long periodMillis, Consumer<R> mutation) {
-        timers.scheduleAtFixedRate(() -> update(mutation), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        thread.scheduleAtFixedRate(guarded(() -> mutation.accept(root)), periodMillis, periodMillis,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs {@code mutation} once on the authority thread after {@code delayNanos} (a driver's next step). */
+    public void after(long delayNanos, Consumer<R> mutation) {
+        try {
+            thread.schedule(guarded(() -> mutation.accept(root)), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            LOG.debug("authority stopped; dropping a timed task");
+        }
     }
 
     /** Runs {@code reader} on the authority thread and waits for its result: a consistent view of the tree. */
@@ -135,7 +143,6 @@ public final class Authority<R extends BaseModel> {
     }
 
     void stop() {
-        timers.shutdownNow();
         thread.shutdown();
         try {
             if (!thread.awaitTermination(ServerLimits.STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -196,18 +203,23 @@ public final class Authority<R extends BaseModel> {
 
     private void execute(Runnable task) {
         try {
-            thread.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException failure) {
-                    LOG.error("an update on the authority thread failed; the tree keeps what was applied", failure);
-                } finally {
-                    flush();
-                }
-            });
+            thread.execute(guarded(task));
         } catch (java.util.concurrent.RejectedExecutionException stopped) {
             LOG.debug("authority stopped; dropping a task");
         }
+    }
+
+    /** {@code task} as the authority runs every task: a failure is logged, and its changes are sent when it ends. */
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException failure) {
+                LOG.error("an update on the authority thread failed; the tree keeps what was applied", failure);
+            } finally {
+                flush();
+            }
+        };
     }
 
     private static Thread daemon(Runnable runnable, String name) {
