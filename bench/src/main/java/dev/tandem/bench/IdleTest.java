@@ -8,7 +8,6 @@ import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
 import dev.tandem.server.client.TandemClient;
-import dev.tandem.server.json.JacksonJsonCodec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -67,27 +66,7 @@ public final class IdleTest {
     private static final byte[] INITIAL_PREFIX = "{\"event\":\"initial\"".getBytes(StandardCharsets.US_ASCII);
 
     public static void main(String[] args) throws Exception {
-        Arguments arguments = new Arguments(args);
-        int hardLimit = arguments.integer("hardLimit", 100);
-        Thread limit = new Thread(() -> {
-            try {
-                Thread.sleep(hardLimit * 1000L);
-            } catch (InterruptedException e) {
-                return;
-            }
-            System.err.println("idle: hard limit reached");
-            System.exit(2);
-        }, "hard-limit");
-        limit.setDaemon(true);
-        limit.start();
-        JsonObject result = new IdleTest().run(arguments);
-        String line = new JacksonJsonCodec().encode(result);
-        System.out.println(line);
-        String out = arguments.text("out", null);
-        if (out != null) {
-            Files.writeString(Path.of(out), line + "\n");
-        }
-        System.exit(0);
+        BenchProcess.run(args, "idle", 100, arguments -> new IdleTest().run(arguments));
     }
 
     JsonObject run(Arguments arguments) throws Exception {

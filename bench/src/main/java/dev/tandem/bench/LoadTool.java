@@ -10,11 +10,8 @@ import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
 import dev.tandem.server.client.TandemClient;
-import dev.tandem.server.json.JacksonJsonCodec;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,27 +70,7 @@ public final class LoadTool {
     }
 
     public static void main(String[] args) throws Exception {
-        Arguments arguments = new Arguments(args);
-        int hardLimit = arguments.integer("hardLimit", 40);
-        Thread limit = new Thread(() -> {
-            try {
-                Thread.sleep(hardLimit * 1000L);
-            } catch (InterruptedException e) {
-                return;
-            }
-            System.err.println("load: hard limit reached");
-            System.exit(2);
-        }, "hard-limit");
-        limit.setDaemon(true);
-        limit.start();
-        JsonObject result = new LoadTool().run(arguments);
-        String line = new JacksonJsonCodec().encode(result);
-        System.out.println(line);
-        String out = arguments.text("out", null);
-        if (out != null) {
-            Files.writeString(Path.of(out), line + "\n");
-        }
-        System.exit(0);
+        BenchProcess.run(args, "load", 40, arguments -> new LoadTool().run(arguments));
     }
 
     JsonObject run(Arguments arguments) throws Exception {

@@ -1,7 +1,6 @@
 package dev.tandem.demo;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -22,8 +21,6 @@ import java.util.regex.Pattern;
 import org.openqa.selenium.Capabilities;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The browser apply benchmark (not a test: it asserts nothing about time). Serves the demo's compiled
@@ -177,14 +174,6 @@ public final class BrowserApplyBenchmark {
     }
 
     private static ChromeDriver chromium() {
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-extensions", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync");
-        return new ChromeDriver(service, options);
+        return HeadlessChromium.start();
     }
 }
