@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * feed) — runs on the authority's single thread, one after another, so the tree needs no locks and every change has
  * a place in one total order. Each change the tree streams is stamped with the next {@code seq} and encoded once;
  * when the task ends, its changes are queued to every connected client (one shared frame per task for clients that
- * accept batches, see docs/protocol.md); a new client gets the whole tree at the current seq and joins the broadcast in
+ * accept batches, see docs/protocol.md; with a coalescing window, everything since the last tick in one frame,
+ * except that a command's changes always leave before its answer); a new client gets the whole tree at the current seq and joins the broadcast in
  * the same step, so it misses nothing and sees nothing twice. The thread never waits on I/O: sending only queues.
  */
 public final class Authority<R extends BaseModel> {
@@ -44,9 +45,13 @@ public final class Authority<R extends BaseModel> {
     private final ConnectionListener<R> onConnect;
     private final ConnectionListener<R> onDisconnect;
     private volatile long seq;
+    /** 0: changes leave when their task ends; else they leave together every this many ms (Colyseus-style ticks). */
+    private final long coalesceMillis;
 
-    Authority(R root, JsonCodec codec, ConnectionListener<R> onConnect, ConnectionListener<R> onDisconnect) {
+    Authority(R root, JsonCodec codec, ConnectionListener<R> onConnect, ConnectionListener<R> onDisconnect,
+            long coalesceMillis) {
         this.root = root;
+        this.coalesceMillis = coalesceMillis;
         this.codec = codec;
         this.onConnect = onConnect;
         this.onDisconnect = onDisconnect;
@@ -58,6 +63,9 @@ public final class Authority<R extends BaseModel> {
         });
         thread.scheduleAtFixedRate(guarded(this::checkWriteTimeouts), ServerLimits.WATCHDOG_PERIOD.toMillis(),
                 ServerLimits.WATCHDOG_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        if (coalesceMillis > 0) {
+            thread.scheduleAtFixedRate(this::flush, coalesceMillis, coalesceMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Runs {@code mutation} on the authority thread, after everything queued before it; returns at once. */
@@ -86,7 +94,7 @@ public final class Authority<R extends BaseModel> {
             try {
                 return reader.apply(root);
             } finally {
-                flush();
+                taskEnded();
             }
         });
         try {
@@ -113,6 +121,7 @@ public final class Authority<R extends BaseModel> {
 
     void connect(ClientConnection connection) {
         execute(() -> {
+            flush(); // changes still waiting for a coalescing tick are in the initial state: others get them first
             connection.send(codec.encode(ServerMessages.initial(seq, root.xport())));
             connections.add(connection);
             if (onConnect != null) {
@@ -155,7 +164,14 @@ public final class Authority<R extends BaseModel> {
 
     // ---------------------------------------------------------------- on the authority thread
 
-    /** Stamps and encodes a change (once, for everyone); it is sent when the current task ends. */
+    /** Sends what is pending now, unless a coalescing window collects changes until its tick. */
+    private void taskEnded() {
+        if (coalesceMillis == 0) {
+            flush();
+        }
+    }
+
+    /** Stamps and encodes a change (once, for everyone); it is sent when the current task ends (or at the tick). */
     private void broadcast(TreeChange change) {
         seq++;
         pending.add(codec.encode(ServerMessages.of(change, seq)));
@@ -217,7 +233,7 @@ public final class Authority<R extends BaseModel> {
             } catch (RuntimeException failure) {
                 LOG.error("an update on the authority thread failed; the tree keeps what was applied", failure);
             } finally {
-                flush();
+                taskEnded();
             }
         };
     }

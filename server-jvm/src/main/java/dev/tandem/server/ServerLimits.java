@@ -25,6 +25,9 @@ public final class ServerLimits {
      */
     public static final int MAX_BATCH_CHARS = 64 * 1024;
 
+    /** Longest coalescing window a server may be given: beyond a second, a "real-time" board would feel stale. */
+    public static final long MAX_COALESCE_MILLIS = 1_000;
+
     /** Longest one write to a client may stay unfinished before that client is dropped as stuck. */
     public static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
 
