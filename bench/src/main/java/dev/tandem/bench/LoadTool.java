@@ -142,12 +142,14 @@ public final class LoadTool {
         long frames = 0;
         long chars = 0;
         for (Probe probe : probes) {
-            synchronized (probe) {
-                latency.addAll(probe.client.read(world -> probe.latency));
-                updates += probe.client.read(world -> probe.updates);
-                frames += probe.client.read(world -> probe.frames);
-                chars += probe.client.read(world -> probe.chars);
-            }
+            // One read under the client's lock: the counters are only touched on its receiving thread.
+            long[] counts = probe.client.read(world -> {
+                latency.addAll(probe.latency);
+                return new long[] {probe.updates, probe.frames, probe.chars};
+            });
+            updates += counts[0];
+            frames += counts[1];
+            chars += counts[2];
         }
         int joined = probes.size();
         double stepsPerS = elapsedMs > 0 ? steps / (elapsedMs / 1000) : 0;

@@ -31,15 +31,6 @@ final class TreeExporter {
         return tree(model, withChildren);
     }
 
-    /** The JSON of the given stored attribute values of {@code model}, in the order given. */
-    static JsonObject attributes(BaseModel model, Map<String, Object> values) {
-        JsonObject.Builder attrs = JsonObject.builder();
-        for (Map.Entry<String, Object> entry : values.entrySet()) {
-            attrs.put(entry.getKey(), model.schema().attribute(entry.getKey()).toJson(entry.getValue()));
-        }
-        return attrs.build();
-    }
-
     private static JsonObject tree(BaseModel model, boolean withChildren) {
         JsonObject.Builder attrs = JsonObject.builder();
         Map<String, Object> current = model.currentAttributes();
