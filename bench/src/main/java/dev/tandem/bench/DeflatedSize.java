@@ -30,6 +30,11 @@ final class DeflatedSize {
         bytes += produced - SYNC_FLUSH_TAIL;
     }
 
+    /** Starts counting again; the compression context (what earlier messages taught the deflater) stays. */
+    void reset() {
+        bytes = 0;
+    }
+
     long bytes() {
         return bytes;
     }

@@ -4,7 +4,7 @@ package dev.tandem.bench;
  * Latency histogram with the Colyseus harness's buckets, so percentiles compare like for like: 1 µs wide below
  * 100 µs, then 1 % wide; a percentile is its bucket's upper bound (capped by the exact maximum).
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
     private static final int LINEAR_MICROS = 100;
     private static final double GROWTH = Math.log(1.01);
     private static final int BUCKETS = LINEAR_MICROS + 2000;
@@ -14,7 +14,7 @@ final class LatencyHistogram {
     private long negative;
     private double maxMs;
 
-    void record(double latencyMs) {
+    public void record(double latencyMs) {
         if (latencyMs < 0) {
             negative++;
             latencyMs = 0;
@@ -27,7 +27,7 @@ final class LatencyHistogram {
         counts[Math.min(index, BUCKETS - 1)]++;
     }
 
-    void addAll(LatencyHistogram other) {
+    public void addAll(LatencyHistogram other) {
         for (int i = 0; i < BUCKETS; i++) {
             counts[i] += other.counts[i];
         }
@@ -36,20 +36,20 @@ final class LatencyHistogram {
         maxMs = Math.max(maxMs, other.maxMs);
     }
 
-    long samples() {
+    public long samples() {
         return samples;
     }
 
-    long negative() {
+    public long negative() {
         return negative;
     }
 
-    double maxMs() {
+    public double maxMs() {
         return maxMs;
     }
 
     /** The {@code p} quantile (0 … 1) in ms, or NaN without samples. */
-    double percentileMs(double p) {
+    public double percentileMs(double p) {
         if (samples == 0) {
             return Double.NaN;
         }

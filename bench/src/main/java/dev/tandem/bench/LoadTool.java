@@ -22,10 +22,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The load side of the Colyseus peer scenario, on the JVM client: N clients, each keeping a real replica of the
- * world (every update is decoded and applied to a model tree, and counted when its {@code change} event fires),
- * latency = client clock at the event − the entity's {@code ts}. One more connection, not counted, drives the
- * server through the {@link Control} model. Prints one JSON line with the same fields as the harness's load.js,
+ * The load side of the Colyseus peer scenario, on the JVM client: N clients ({@link RawLoadClients}), each keeping a
+ * real replica of the world (every update is decoded and applied to a model tree by model-core's {@code SyncClient},
+ * and counted when its {@code change} event fires), latency = client clock at the event − the entity's {@code ts}.
+ * One more connection, a {@link TandemClient} not counted, drives the server through the {@link Control} model. Prints one JSON line with the same fields as the harness's load.js,
  * plus the server's live heap, and the payload the first client's frames would take with permessage-deflate
  * ({@link DeflatedSize}).
  *
@@ -33,42 +33,6 @@ import java.util.concurrent.TimeUnit;
  *     --warmup 2 --duration 8 --serverPid PID [--out result.json] [--hardLimit 35]</pre>
  */
 public final class LoadTool {
-    /** Joins in flight at once, as in the harness. */
-    static final int JOIN_CONCURRENCY = 50;
-
-    private final List<Probe> probes = new ArrayList<>();
-    private volatile boolean measuring;
-
-    /** One measured client and its counters (touched only on its receiving thread, under its lock). */
-    private final class Probe {
-        final TandemClient<World> client;
-        final LatencyHistogram latency = new LatencyHistogram();
-        final DeflatedSize deflated;
-        long updates;
-        long frames;
-        long chars;
-
-        Probe(TandemClient<World> client, boolean measureDeflate) {
-            this.deflated = measureDeflate ? new DeflatedSize() : null;
-            this.client = client;
-            client.read(world -> world.entities.on("change", event -> {
-                if (measuring) {
-                    updates++;
-                    latency.record(BenchServer.nowMs() - ((Entity) event.model()).get(Entity.TS));
-                }
-            }));
-            client.onText(text -> {
-                if (measuring) {
-                    frames++;
-                    chars += text.length(); // the scenario's JSON is ASCII: characters = UTF-8 bytes
-                    if (deflated != null) {
-                        deflated.add(text);
-                    }
-                }
-            });
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         BenchProcess.run(args, "load", 40, arguments -> new LoadTool().run(arguments));
     }
@@ -89,16 +53,10 @@ public final class LoadTool {
         long heapBefore = heapSample(controller, 1);
 
         long connectStart = System.nanoTime();
-        List<String> errors = new ArrayList<>();
-        connectAll(uri, http, clients, errors);
+        RawLoadClients measured = new RawLoadClients(port);
+        measured.connect(clients);
         long connectMs = (System.nanoTime() - connectStart) / 1_000_000;
         Thread.sleep(1500);
-        int fullState = 0;
-        for (Probe probe : probes) {
-            if (probe.client.read(world -> world.entities.size()) == World.ENTITY_COUNT) {
-                fullState++;
-            }
-        }
         long rssIdle = ProcStats.rssKiB(serverPid);
         long heapIdle = heapSample(controller, 2);
 
@@ -113,14 +71,14 @@ public final class LoadTool {
         long serverTicks0 = ProcStats.cpuTicks(serverPid);
         long loadTicks0 = ProcStats.cpuTicks(ProcessHandle.current().pid());
         long window0 = System.nanoTime();
-        measuring = true;
+        measured.startWindow();
         long rssMax = 0;
         long windowEnd = window0 + (long) (durationSeconds * 1e9);
         while (System.nanoTime() < windowEnd) {
             Thread.sleep(Math.min(1000, Math.max(1, (windowEnd - System.nanoTime()) / 1_000_000)));
             rssMax = Math.max(rssMax, ProcStats.rssKiB(serverPid));
         }
-        measuring = false;
+        RawLoadClients.Counts counts = measured.endWindow();
         double windowSeconds = (System.nanoTime() - window0) / 1e9;
         long serverTicks1 = ProcStats.cpuTicks(serverPid);
         long loadTicks1 = ProcStats.cpuTicks(ProcessHandle.current().pid());
@@ -134,24 +92,16 @@ public final class LoadTool {
         double elapsedMs = controller.read(world -> control.get(Control.ELAPSED_MS));
         double lateMaxMs = controller.read(world -> control.get(Control.LATE_MAX_MS));
 
-        Probe first = probes.isEmpty() ? null : probes.get(0);
-        long deflatedBytes = first == null ? 0 : first.client.read(world -> first.deflated.bytes());
-        long firstUpdates = first == null ? 0 : first.client.read(world -> first.updates);
-        LatencyHistogram latency = new LatencyHistogram();
-        long updates = 0;
-        long frames = 0;
-        long chars = 0;
-        for (Probe probe : probes) {
-            // One read under the client's lock: the counters are only touched on its receiving thread.
-            long[] counts = probe.client.read(world -> {
-                latency.addAll(probe.latency);
-                return new long[] {probe.updates, probe.frames, probe.chars};
-            });
-            updates += counts[0];
-            frames += counts[1];
-            chars += counts[2];
-        }
-        int joined = probes.size();
+        measured.stop();
+        LatencyHistogram latency = counts.latency();
+        long updates = counts.updates();
+        long frames = counts.frames();
+        long chars = counts.bytes();
+        long deflatedBytes = counts.firstClientDeflatedBytes();
+        long firstUpdates = counts.firstClientUpdates();
+        int joined = counts.joined();
+        int fullState = counts.fullState();
+        List<String> errors = counts.errors();
         double stepsPerS = elapsedMs > 0 ? steps / (elapsedMs / 1000) : 0;
 
         try {
@@ -172,7 +122,9 @@ public final class LoadTool {
                 .put("deliveredEntityUpdatesPerS", JsonNumber.of(Math.round(updates / windowSeconds)))
                 .put("latencyMs", JsonObject.builder()
                         .put("p50", round(latency.percentileMs(0.5), 3))
+                        .put("p90", round(latency.percentileMs(0.90), 3))
                         .put("p99", round(latency.percentileMs(0.99), 3))
+                        .put("p999", round(latency.percentileMs(0.999), 3))
                         .put("max", round(latency.maxMs(), 3))
                         .put("samples", JsonNumber.of(latency.samples()))
                         .put("negativeClamped", JsonNumber.of(latency.negative())).build())
@@ -208,22 +160,6 @@ public final class LoadTool {
         }
         out.put("errorSamples", JsonArray.of(samples));
         return out.build();
-    }
-
-    private void connectAll(URI uri, HttpClient http, int clients, List<String> errors) throws Exception {
-        ExecutorService joiners = Executors.newFixedThreadPool(JOIN_CONCURRENCY);
-        List<Future<TandemClient<World>>> joins = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            joins.add(joiners.submit(() -> TandemClient.connect(uri, new World(), http)));
-        }
-        for (Future<TandemClient<World>> join : joins) {
-            try {
-                probes.add(new Probe(join.get(), probes.isEmpty()));
-            } catch (Exception e) {
-                errors.add("join: " + e.getCause());
-            }
-        }
-        joiners.shutdown();
     }
 
     /** HTTP client shared by every connection: one selector thread, which also runs the callbacks. */
