@@ -21,6 +21,17 @@ public interface JsonCodec {
     /** The text of {@code value}. */
     String encode(JsonValue value);
 
+    /**
+     * The text of what {@code source} writes, e.g. {@code codec.encode(model::xport)}: the same text as encoding the
+     * tree it describes. This default builds the tree and encodes it; a codec that can stream overrides it and
+     * writes straight to text, without the tree.
+     */
+    default String encode(JsonSource source) {
+        JsonTreeWriter tree = new JsonTreeWriter();
+        source.writeTo(tree);
+        return encode(tree.result());
+    }
+
     /** The tree of {@code text}; fails with {@link MalformedJsonException} on anything that is not strict JSON. */
     JsonValue decode(String text) throws MalformedJsonException;
 }

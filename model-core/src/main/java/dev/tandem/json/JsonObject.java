@@ -158,6 +158,32 @@ public final class JsonObject implements JsonValue {
         return -1;
     }
 
+    /**
+     * {@code keys} (distinct, in insertion order) in the order an object holding them iterates: array-index keys
+     * first, ascending, then the rest as given. For writing members to a {@link JsonWriter} in the order a tree would
+     * have; with no index-like key (the usual case) it returns {@code keys} itself.
+     */
+    public static Iterable<String> inPropertyOrder(Iterable<String> keys) {
+        boolean anyIndex = false;
+        for (String key : keys) {
+            if (isArrayIndex(key)) {
+                anyIndex = true;
+                break;
+            }
+        }
+        if (!anyIndex) {
+            return keys;
+        }
+        List<String> indexed = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        for (String key : keys) {
+            (isArrayIndex(key) ? indexed : named).add(key);
+        }
+        indexed.sort((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
+        indexed.addAll(named);
+        return indexed;
+    }
+
     /** True for the canonical decimal form of an integer 0 … 2^32 − 2, the keys JavaScript orders first. */
     static boolean isArrayIndex(String key) {
         int length = key.length();

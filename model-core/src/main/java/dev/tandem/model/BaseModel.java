@@ -3,6 +3,7 @@ package dev.tandem.model;
 import dev.tandem.model.schema.Violation;
 import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonValue;
+import dev.tandem.json.JsonWriter;
 import dev.tandem.model.events.Event;
 import dev.tandem.model.schema.Attribute;
 import dev.tandem.model.schema.AttributeValueException;
@@ -338,6 +339,14 @@ public abstract class BaseModel extends TreeNode {
         return TreeExporter.xport(this, true);
     }
 
+    /**
+     * Writes what {@link #xport()} returns into {@code out}, member by member, without building the tree: with a
+     * codec, {@code codec.encode(model::xport)} is the text of {@code codec.encode(model.xport())}.
+     */
+    public final void xport(JsonWriter out) {
+        TreeExporter.xport(this, true, out);
+    }
+
     /** Only this model: {@code {"id", "attrs"}}. */
     public final JsonObject xportWithoutChildren() {
         return TreeExporter.xport(this, false);
@@ -387,6 +396,15 @@ public abstract class BaseModel extends TreeNode {
 
     final boolean holds(String key) {
         return attributes.containsKey(key);
+    }
+
+    /** The declared children and collections themselves (not views), for the exporter's walk. */
+    final Map<String, BaseModel> childMap() {
+        return children;
+    }
+
+    final Map<String, ModelCollection<?>> collectionMap() {
+        return collections;
     }
 
     final Map<String, Object> currentAttributes() {

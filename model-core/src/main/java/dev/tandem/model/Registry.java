@@ -62,18 +62,50 @@ public final class Registry {
 
     /** Fails if a node of {@code subtree} has an id another node of this tree already uses. */
     void checkAddable(TreeNode subtree) {
-        Map<String, TreeNode> seen = new HashMap<>();
-        subtree.forEachNode(node -> {
-            String id = node.id();
-            if (id == null) {
-                return;
+        new AddableCheck().run(subtree);
+    }
+
+    /**
+     * One check of a subtree: every id must be free in this tree and used once in the subtree. Subtrees are mostly
+     * small (a model and its few children), so ids seen so far are kept in an array scanned linearly, and only a
+     * large subtree gets a hash set.
+     */
+    private final class AddableCheck {
+        private static final int LINEAR = 8;
+        private final String[] seen = new String[LINEAR];
+        private int count;
+        private java.util.Set<String> many;
+
+        void run(TreeNode subtree) {
+            subtree.forEachNode(node -> {
+                String id = node.id();
+                if (id == null) {
+                    return;
+                }
+                TreeNode holder = byId.get(id);
+                if (holder != null && holder != node || !firstSighting(id)) {
+                    throw new ModelValidationException(Violation.ID_CONFLICT, node.describe(), "id", "\"" + id
+                            + "\" is already used in this tree");
+                }
+            });
+        }
+
+        private boolean firstSighting(String id) {
+            if (many != null) {
+                return many.add(id);
             }
-            TreeNode holder = byId.get(id);
-            if (holder != null && holder != node || seen.put(id, node) != null) {
-                throw new ModelValidationException(Violation.ID_CONFLICT, node.describe(), "id", "\"" + id
-                        + "\" is already used in this tree");
+            for (int i = 0; i < count; i++) {
+                if (seen[i].equals(id)) {
+                    return false;
+                }
             }
-        });
+            if (count < LINEAR) {
+                seen[count++] = id;
+                return true;
+            }
+            many = new java.util.HashSet<>(java.util.Arrays.asList(seen));
+            return many.add(id);
+        }
     }
 
     void add(TreeNode subtree) {

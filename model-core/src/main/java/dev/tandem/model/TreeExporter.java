@@ -1,12 +1,9 @@
 package dev.tandem.model;
 
-import dev.tandem.json.JsonArray;
-import dev.tandem.json.JsonNull;
 import dev.tandem.json.JsonObject;
-import dev.tandem.json.JsonString;
-import dev.tandem.json.JsonValue;
+import dev.tandem.json.JsonTreeWriter;
+import dev.tandem.json.JsonWriter;
 import dev.tandem.model.schema.Attribute;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,52 +18,85 @@ import java.util.Map;
  * {@code collections} appear when the model declares any (and are left out by {@code xportWithoutChildren}).
  * An id not yet assigned is {@code null}; exporting first makes sure the tree has a registry, so in an
  * authoritative tree every node has its id.
+ *
+ * <p>One walk serves both forms: it writes into a {@link JsonWriter}, which is a codec's streaming writer (straight
+ * to text, no tree in between) or a {@link JsonTreeWriter} (for {@code xport()}, the tree). Because a streaming
+ * writer reorders nothing, the walk itself gives members in {@link JsonObject}'s order: names that look like array
+ * indices ("0", "12") first, ascending, as JavaScript orders them; in the usual case, declaration order.
  */
 final class TreeExporter {
     private TreeExporter() {
     }
 
     static JsonObject xport(BaseModel model, boolean withChildren) {
+        JsonTreeWriter tree = new JsonTreeWriter();
+        xport(model, withChildren, tree);
+        return (JsonObject) tree.result();
+    }
+
+    static void xport(BaseModel model, boolean withChildren, JsonWriter out) {
         model.registry();
-        return tree(model, withChildren);
+        tree(model, withChildren, out);
     }
 
-    private static JsonObject tree(BaseModel model, boolean withChildren) {
-        JsonObject.Builder attrs = JsonObject.builder();
+    private static void tree(BaseModel model, boolean withChildren, JsonWriter out) {
+        out.beginObject();
+        out.name("id");
+        id(model, out);
+        out.name("attrs");
+        out.beginObject();
         Map<String, Object> current = model.currentAttributes();
-        for (Attribute<?> attribute : model.schema().attributes()) {
-            if (current.containsKey(attribute.name())) {
-                attrs.put(attribute.name(), attribute.toJson(current.get(attribute.name())));
+        List<Attribute<?>> attributes = model.schema().attributesInJsonOrder();
+        for (int i = 0, n = attributes.size(); i < n; i++) {
+            Attribute<?> attribute = attributes.get(i);
+            String key = attribute.name();
+            Object value = current.get(key);
+            if (value != null || current.containsKey(key)) {
+                out.name(key);
+                attribute.writeJson(value, out);
             }
         }
-        JsonObject.Builder out = JsonObject.builder().put("id", id(model)).put("attrs", attrs.build());
-        if (!withChildren) {
-            return out.build();
-        }
-        if (!model.children().isEmpty()) {
-            JsonObject.Builder children = JsonObject.builder();
-            for (Map.Entry<String, BaseModel> child : model.children().entrySet()) {
-                children.put(child.getKey(), tree(child.getValue(), true));
-            }
-            out.put("models", children.build());
-        }
-        if (!model.collections().isEmpty()) {
-            JsonObject.Builder collections = JsonObject.builder();
-            for (Map.Entry<String, ModelCollection<?>> entry : model.collections().entrySet()) {
-                ModelCollection<?> collection = entry.getValue();
-                List<JsonValue> members = new ArrayList<>(collection.size());
-                for (BaseModel member : collection) {
-                    members.add(tree(member, true));
+        out.endObject();
+        if (withChildren) {
+            Map<String, BaseModel> children = model.childMap();
+            if (!children.isEmpty()) {
+                out.name("models");
+                out.beginObject();
+                for (String name : JsonObject.inPropertyOrder(children.keySet())) {
+                    out.name(name);
+                    tree(children.get(name), true, out);
                 }
-                collections.put(entry.getKey(), JsonObject.builder().put("id", id(collection))
-                        .put("models", JsonArray.of(members)).build());
+                out.endObject();
             }
-            out.put("collections", collections.build());
+            Map<String, ModelCollection<?>> collections = model.collectionMap();
+            if (!collections.isEmpty()) {
+                out.name("collections");
+                out.beginObject();
+                for (String name : JsonObject.inPropertyOrder(collections.keySet())) {
+                    ModelCollection<?> collection = collections.get(name);
+                    out.name(name);
+                    out.beginObject();
+                    out.name("id");
+                    id(collection, out);
+                    out.name("models");
+                    out.beginArray();
+                    for (int i = 0, n = collection.size(); i < n; i++) {
+                        tree(collection.at(i), true, out);
+                    }
+                    out.endArray();
+                    out.endObject();
+                }
+                out.endObject();
+            }
         }
-        return out.build();
+        out.endObject();
     }
 
-    private static JsonValue id(TreeNode node) {
-        return node.id() == null ? JsonNull.INSTANCE : JsonString.of(node.id());
+    private static void id(TreeNode node, JsonWriter out) {
+        if (node.id() == null) {
+            out.nullValue();
+        } else {
+            out.value(node.id());
+        }
     }
 }

@@ -71,7 +71,7 @@ final class TreeImporter {
         if (children != null) {
             Path modelsPath = path.member("models");
             JsonObject images = object(children, modelsPath);
-            checkNames(images.keys(), model.children().keySet(), model, modelsPath, "child model");
+            checkNames(images, model.children().keySet(), model, modelsPath, "child model");
             for (Map.Entry<String, BaseModel> child : model.children().entrySet()) {
                 plan.children.add(planModel(child.getValue(), images.get(child.getKey()),
                         modelsPath.member(child.getKey())));
@@ -81,7 +81,7 @@ final class TreeImporter {
         if (collections != null) {
             Path collectionsPath = path.member("collections");
             JsonObject images = object(collections, collectionsPath);
-            checkNames(images.keys(), model.collections().keySet(), model, collectionsPath, "collection");
+            checkNames(images, model.collections().keySet(), model, collectionsPath, "collection");
             for (Map.Entry<String, ModelCollection<?>> entry : model.collections().entrySet()) {
                 plan.collections.add(planCollection(entry.getValue(), images.get(entry.getKey()),
                         collectionsPath.member(entry.getKey())));
@@ -92,8 +92,8 @@ final class TreeImporter {
 
     private void planAttributes(ModelPlan plan, JsonObject attrs, Path path) {
         BaseModel model = plan.model;
-        for (Map.Entry<String, JsonValue> entry : attrs.members().entrySet()) {
-            String key = entry.getKey();
+        for (int i = 0, size = attrs.size(); i < size; i++) { // by position: no entry objects
+            String key = attrs.keyAt(i);
             Attribute<?> attribute = model.schema().attribute(key);
             if (attribute == null) {
                 throw new ModelValidationException(Violation.UNDECLARED_KEY, path.toString(), key, "is not declared by " + model.schema().modelName()
@@ -101,7 +101,7 @@ final class TreeImporter {
             }
             Object value;
             try {
-                value = attribute.acceptJson(entry.getValue());
+                value = attribute.acceptJson(attrs.valueAt(i));
             } catch (AttributeValueException rejected) {
                 throw new ModelValidationException(rejected.violation(), path.toString(), key, rejected.getMessage());
             }
@@ -131,23 +131,28 @@ final class TreeImporter {
             throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), "models", "must be an array of model trees, got "
                     + describe(members));
         }
-        Set<BaseModel> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        // An empty collection (a new tree) has nothing to keep or remove: no set to fill.
+        Set<BaseModel> kept = collection.isEmpty() ? null : Collections.newSetFromMap(new IdentityHashMap<>());
         Path membersPath = path.member("models");
         for (int i = 0; i < array.size(); i++) {
             Path memberPath = membersPath.item(i);
             JsonObject memberTree = object(array.get(i), memberPath);
             JsonValue memberId = memberTree.get("id");
-            BaseModel existing = memberId instanceof JsonString s ? collection.get(s.value()) : null;
+            BaseModel existing = kept != null && memberId instanceof JsonString s ? collection.get(s.value()) : null;
             if (existing != null && existing.id() == null) {
                 existing = null; // a client-id match is not an id match
             }
             BaseModel member = existing != null ? existing : collection.create();
-            kept.add(member);
+            if (kept != null) {
+                kept.add(member);
+            }
             plan.members.add(planModel(member, memberTree, memberPath));
         }
-        for (BaseModel current : collection) {
-            if (!kept.contains(current)) {
-                plan.removals.add(current);
+        if (kept != null) {
+            for (BaseModel current : collection) {
+                if (!kept.contains(current)) {
+                    plan.removals.add(current);
+                }
             }
         }
         return plan;
@@ -188,16 +193,17 @@ final class TreeImporter {
         throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), null, "must be an object, got " + describe(value));
     }
 
-    private static void checkNames(Set<String> given, Set<String> declared, BaseModel model, Path path,
+    private static void checkNames(JsonObject given, Set<String> declared, BaseModel model, Path path,
             String what) {
-        for (String name : given) {
+        for (int i = 0, size = given.size(); i < size; i++) {
+            String name = given.keyAt(i);
             if (!declared.contains(name)) {
                 throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), name, "is not a " + what + " of "
                         + model.schema().modelName() + " (declared: " + String.join(", ", declared) + ")");
             }
         }
         for (String name : declared) {
-            if (!given.contains(name)) {
+            if (!given.has(name)) {
                 throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), name, "is missing; " + model.schema().modelName()
                         + " declares this " + what);
             }

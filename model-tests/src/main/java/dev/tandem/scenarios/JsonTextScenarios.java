@@ -14,6 +14,9 @@ import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
 import dev.tandem.json.MalformedJsonException;
+import dev.tandem.model.IdPolicy;
+import dev.tandem.scenarios.fixtures.Grid;
+import dev.tandem.scenarios.fixtures.Task;
 import dev.tandem.scenarios.fixtures.Team;
 import dev.tandem.scenarios.harness.Scenario;
 import java.util.ArrayList;
@@ -126,6 +129,26 @@ final class JsonTextScenarios {
             Team copy = new Team();
             copy.mport(codec.decode(text));
             equal(text, codec.encode(copy.xport()), "decode + mport + xport + encode gives the same text");
+            equal(text, codec.encode(team::xport), "the streamed export gives the same text");
+        }));
+        scenarios.add(new Scenario("a streamed export writes index-like names first, as the tree does", context -> {
+            JsonCodec codec = context.codec();
+            Grid grid = new Grid();
+            grid.assignId("g");
+            grid.named.assignId("g-named");
+            grid.zero.assignId("g-0");
+            grid.rows.assignId("g-rows");
+            grid.three.assignId("g-3");
+            grid.registry(IdPolicy.ASSIGNED);
+            Task task = Task.of("x");
+            task.assignId("t");
+            grid.three.add(task);
+            String text = context.record("grid", grid.xport());
+            isTrue(text.startsWith("{\"id\":\"g\",\"attrs\":{\"2\":2.5,\"10\":10,\"b\":\"b\"},"
+                    + "\"models\":{\"0\":"), "index-like names first: " + text);
+            contains(text, "\"collections\":{\"3\":{", "index-like collection first");
+            equal(text, codec.encode(grid::xport), "the streamed export gives the same text");
+            equal(grid.xport(), codec.decode(text), "and decodes to the same tree");
         }));
         return scenarios;
     }

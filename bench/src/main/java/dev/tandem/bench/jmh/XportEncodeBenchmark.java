@@ -19,10 +19,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Model tree to JSON text: Tandem's {@code codec.encode(root.xport())} against Jackson databind's
+ * Model tree to JSON text: Tandem's {@code codec.encode(root::xport)} (the text of
+ * {@code codec.encode(root.xport())}, streamed without the JSON tree) against Jackson databind's
  * {@code writeValueAsString} of the same tree as POJOs ({@link TreeFixture}; the two texts decode to equal JSON
- * trees, see {@code TreeFixtureTest}). One op is one whole tree. The two {@code tandem…Only} benchmarks split
- * Tandem's op into its two steps, to see which one dominates.
+ * trees, see {@code TreeFixtureTest}). One op is one whole tree. The two {@code tandem…Only} benchmarks are the
+ * tree path's two steps ({@code xport()} to a JSON tree, then encoding that tree).
  *
  * <p>Short by default (1 fork, 3 × 1 s warm-up, 5 × 1 s measurement). For numbers to quote, run longer, e.g.
  * <pre>taskset -c 0 java -jar bench/target/tandem-bench.jar XportEncodeBenchmark -f 3 -wi 5 -w 2s -i 10 -r 2s
@@ -51,10 +52,10 @@ public class XportEncodeBenchmark {
         exported = root.xport();
     }
 
-    /** Tandem: the model tree to a JSON tree to text. */
+    /** Tandem: the model tree streamed to text ({@code xport(JsonWriter)} into the codec's writer). */
     @Benchmark
     public String tandemXportEncode() {
-        return codec.encode(root.xport());
+        return codec.encode(root::xport);
     }
 
     /** Jackson databind: the POJO tree to text. */

@@ -4,6 +4,7 @@ import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonLimits;
 import dev.tandem.json.JsonNull;
 import dev.tandem.json.JsonValue;
+import dev.tandem.json.JsonWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -206,6 +207,11 @@ public final class Attribute<T> {
     /** The JSON form of a stored value. */
     public JsonValue toJson(Object stored) {
         return type.toJson(stored);
+    }
+
+    /** Writes the JSON form of a stored value, the same as {@link #toJson}, without building it. */
+    public void writeJson(Object stored, JsonWriter out) {
+        type.writeJson(stored, out);
     }
 
     void freeze() {

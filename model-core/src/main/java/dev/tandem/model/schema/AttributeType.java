@@ -7,6 +7,7 @@ import dev.tandem.json.JsonNull;
 import dev.tandem.json.JsonNumber;
 import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
+import dev.tandem.json.JsonWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -126,6 +127,34 @@ public enum AttributeType {
             case LIST:
             case PLAIN:
                 return (JsonValue) stored;
+            default:
+                throw new IllegalStateException(name());
+        }
+    }
+
+    /** Writes the JSON form of a stored value, the same as {@link #toJson} gives. */
+    public void writeJson(Object stored, JsonWriter out) {
+        if (stored == null) {
+            out.nullValue();
+            return;
+        }
+        switch (this) {
+            case STRING:
+                out.value((String) stored);
+                break;
+            case INTEGER:
+                out.value(((Long) stored).longValue());
+                break;
+            case NUMBER:
+                out.value(((Double) stored).doubleValue());
+                break;
+            case BOOLEAN:
+                out.value(((Boolean) stored).booleanValue());
+                break;
+            case LIST:
+            case PLAIN:
+                out.value((JsonValue) stored);
+                break;
             default:
                 throw new IllegalStateException(name());
         }

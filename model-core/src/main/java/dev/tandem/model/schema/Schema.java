@@ -1,8 +1,11 @@
 package dev.tandem.model.schema;
 
+import dev.tandem.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,10 +17,16 @@ import java.util.Map;
 public final class Schema {
     private final String modelName;
     private final Map<String, Attribute<?>> attributes;
+    private final List<Attribute<?>> inJsonOrder;
 
     private Schema(String modelName, Map<String, Attribute<?>> attributes) {
         this.modelName = modelName;
         this.attributes = attributes;
+        List<Attribute<?>> ordered = new ArrayList<>();
+        for (String name : JsonObject.inPropertyOrder(attributes.keySet())) {
+            ordered.add(attributes.get(name));
+        }
+        this.inJsonOrder = List.copyOf(ordered);
     }
 
     public static Schema of(String modelName, Attribute<?>... attributes) {
@@ -52,6 +61,14 @@ public final class Schema {
     /** All attributes in declaration order. */
     public Collection<Attribute<?>> attributes() {
         return attributes.values();
+    }
+
+    /**
+     * All attributes in the order of an {@code attrs} object holding them: declaration order, except that names
+     * like array indices ("0", "12") come first, ascending, as in every JSON object (see {@link JsonObject}).
+     */
+    public List<Attribute<?>> attributesInJsonOrder() {
+        return inJsonOrder;
     }
 
     /** Declared names in declaration order, for error messages. */

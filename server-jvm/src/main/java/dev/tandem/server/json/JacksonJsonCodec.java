@@ -13,6 +13,7 @@ import dev.tandem.json.JsonCodec;
 import dev.tandem.json.JsonLimits;
 import dev.tandem.json.JsonNull;
 import dev.tandem.json.JsonNumber;
+import dev.tandem.json.JsonSource;
 import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
@@ -38,12 +39,18 @@ public final class JacksonJsonCodec implements JsonCodec {
 
     @Override
     public String encode(JsonValue value) {
+        return encode(out -> out.value(value));
+    }
+
+    /** Streams what {@code source} writes straight to text, through {@link JacksonJsonWriter}: no tree between. */
+    @Override
+    public String encode(JsonSource source) {
         // Jackson's segmented writer on its pooled buffers, as databind's writeValueAsString does: a StringWriter
         // would copy a large text several times while growing.
         BufferRecycler recycler = factory._getBufferRecycler();
         try (SegmentedStringWriter text = new SegmentedStringWriter(recycler)) {
             try (JsonGenerator generator = factory.createGenerator(text)) {
-                write(generator, value);
+                source.writeTo(new JacksonJsonWriter(generator));
             }
             return text.getAndClear();
         } catch (IOException e) {
@@ -73,51 +80,6 @@ public final class JacksonJsonCodec implements JsonCodec {
             throw new MalformedJsonException(e.getOriginalMessage());
         } catch (IOException e) {
             throw new MalformedJsonException(e.getMessage());
-        }
-    }
-
-    private static void write(JsonGenerator out, JsonValue value) throws IOException {
-        switch (value.kind()) {
-            case NULL:
-                out.writeNull();
-                break;
-            case BOOLEAN:
-                out.writeBoolean(((JsonBoolean) value).value());
-                break;
-            case NUMBER:
-                out.writeNumber(JavaScriptNumberText.format(((JsonNumber) value).value()));
-                break;
-            case STRING:
-                String string = ((JsonString) value).value();
-                if (JavaScriptEscapes.needsOwnQuoting(string)) {
-                    out.writeRawValue(JavaScriptEscapes.quote(string));
-                } else {
-                    out.writeString(string);
-                }
-                break;
-            case ARRAY:
-                out.writeStartArray();
-                for (JsonValue item : (JsonArray) value) {
-                    write(out, item);
-                }
-                out.writeEndArray();
-                break;
-            case OBJECT:
-                out.writeStartObject();
-                JsonObject object = (JsonObject) value;
-                for (int i = 0, size = object.size(); i < size; i++) { // by position: no entry objects
-                    String key = object.keyAt(i);
-                    if (JavaScriptEscapes.needsOwnQuoting(key)) {
-                        out.writeFieldName(new PreQuotedName(key));
-                    } else {
-                        out.writeFieldName(key);
-                    }
-                    write(out, object.valueAt(i));
-                }
-                out.writeEndObject();
-                break;
-            default:
-                throw new IllegalStateException(value.kind().name());
         }
     }
 

@@ -106,8 +106,26 @@ public final class JavaScriptNumberText {
     private static boolean oneDigitReadsBack(double value, char leading, int n) {
         double magnitude = Math.abs(value);
         int d = leading - '0';
-        return Double.parseDouble(d + "E" + (n - 1)) == magnitude
-                || Double.parseDouble(d == 9 ? "1E" + n : (d + 1) + "E" + (n - 1)) == magnitude;
+        return decimal(d, n - 1) == magnitude || (d == 9 ? decimal(1, n) : decimal(d + 1, n - 1)) == magnitude;
+    }
+
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * The double nearest to {@code digit} × 10^{@code exponent}, as {@code Double.parseDouble} reads it. Within
+     * ±22 both factors are exact doubles, so one multiplication or division, correctly rounded by IEEE-754, is
+     * already the nearest double (Clinger's fast path); beyond that, the text is parsed.
+     */
+    private static double decimal(int digit, int exponent) {
+        if (exponent >= 0 && exponent < POWERS_OF_TEN.length) {
+            return digit * POWERS_OF_TEN[exponent];
+        }
+        if (exponent < 0 && -exponent < POWERS_OF_TEN.length) {
+            return digit / POWERS_OF_TEN[-exponent];
+        }
+        return Double.parseDouble(digit + "E" + exponent);
     }
 
     /** The exact path: the shortest digits found by rounding the exact value (BigDecimal); slow, always right. */
