@@ -78,7 +78,7 @@ public final class LoadTool {
             Thread.sleep(Math.min(1000, Math.max(1, (windowEnd - System.nanoTime()) / 1_000_000)));
             rssMax = Math.max(rssMax, ProcStats.rssKiB(serverPid));
         }
-        RawLoadClients.Counts counts = measured.endWindow();
+        RawLoadClients.Counts counts = measured.counts();
         double windowSeconds = (System.nanoTime() - window0) / 1e9;
         long serverTicks1 = ProcStats.cpuTicks(serverPid);
         long loadTicks1 = ProcStats.cpuTicks(ProcessHandle.current().pid());

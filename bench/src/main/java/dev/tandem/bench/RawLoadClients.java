@@ -98,8 +98,8 @@ final class RawLoadClients {
         return answer.get(10, TimeUnit.SECONDS);
     }
 
-    /** Closes the measurement window: what was counted since {@link #startWindow()}. */
-    Counts endWindow() throws Exception {
+    /** What was counted since {@link #startWindow()} (counting goes on). */
+    Counts counts() throws Exception {
         return call(() -> {
             LatencyHistogram copy = new LatencyHistogram();
             copy.addAll(latency);
