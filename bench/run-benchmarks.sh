@@ -11,7 +11,8 @@
 # Environment overrides:
 #   NS, ES, RS       space-separated lists; if any is set, the matrix is NS x ES x RS (unset ones default to
 #                    the full matrix values), e.g.  NS="100" ES="10" RS="100" bench/run-benchmarks.sh short
-#   SYSTEMS          which runs per cell, in order (default "tandem colyseus-immediate colyseus-50")
+#   SYSTEMS          which runs per cell, in order (default "tandem colyseus-immediate colyseus-50"); also
+#                    "tandem-node": the Tandem server loaded by bench/node/load.js (the TeaVM browser client in Node)
 #   WARMUP, DURATION seconds of warm-up and of the measurement window (default 2 and 8)
 #   IDLE_CLIENTS     idle clients for the idle test (default 10000)
 #   BASE_PORT        first TCP port to try (default 24567); each run uses a fresh, free port on 127.0.0.1
@@ -130,6 +131,15 @@ prepare_colyseus() {
   COLYSEUS_DIR=$(cd "$COLYSEUS_DIR" && pwd)
 }
 
+# (b2) Tandem's Node load tool: its ws dependency (bench/node/node_modules, not committed) and the TeaVM client bundle
+prepare_node_load() {
+  [ -f bench/target/node/tandem-load.js ] || die "bench/target/node/tandem-load.js missing (built by the Maven build of bench)"
+  if [ ! -d bench/node/node_modules/ws ]; then
+    log "npm ci in bench/node (the ws package for the Node load tool)"
+    (cd bench/node && timeout 600 npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in bench/node"
+  fi
+}
+
 # ---------------------------------------------------------------------------------------------------------------
 # Helpers
 
@@ -175,9 +185,14 @@ summarize() {
 
 # The command lines (also recorded in $RAW/run-meta.json for the report).
 SERVER_TIMEOUT=50; SERVER_LIFETIME=45; LOAD_TIMEOUT=40; LOAD_HARDLIMIT=35
+# The Tandem server's JVM: -XX:TieredStopAtLevel=1 (C1 only). On the one core the server is pinned to, C2's
+# compilations in the first seconds preempt the authority thread; the server needs ~10% of the core, which C1's code
+# gives. Measured with a plain Node client (N=100, E=10, R=100, 2 s warm-up, 3 runs each): p99 3.3-4.5 ms with C2,
+# 2.0-2.35 ms with C1 (docs/benchmarks.md, "Server JVM settings").
+TANDEM_SERVER_JVM="-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 server_cmd() { # system port
   case "$1" in
-    tandem)             echo "taskset -c 0 timeout $SERVER_TIMEOUT java -Xmx512m -XX:+UseSerialGC -cp $JAR dev.tandem.bench.BenchServer --port $2 --maxLifetime $SERVER_LIFETIME" ;;
+    tandem|tandem-node) echo "taskset -c 0 timeout $SERVER_TIMEOUT java $TANDEM_SERVER_JVM -cp $JAR dev.tandem.bench.BenchServer --port $2 --maxLifetime $SERVER_LIFETIME" ;;
     colyseus-immediate) echo "taskset -c 0 timeout $SERVER_TIMEOUT node $COLYSEUS_DIR/server.js --port $2 --patchRate immediate --maxLifetime $SERVER_LIFETIME" ;;
     colyseus-50)        echo "taskset -c 0 timeout $SERVER_TIMEOUT node $COLYSEUS_DIR/server.js --port $2 --patchRate 50 --maxLifetime $SERVER_LIFETIME" ;;
   esac
@@ -188,12 +203,14 @@ load_cmd() { # system port N E R serverPid out
     # -Xmn1200m: a large young generation makes the load JVM's young collections rare (each pauses every client in
     # this one process), so the latency measured is the system's, not mostly the load tool's GC.
     tandem) echo "taskset -c 1 timeout $LOAD_TIMEOUT java -Xms2g -Xmx2g -Xmn1200m -cp $JAR dev.tandem.bench.LoadTool $common" ;;
+    tandem-node) echo "taskset -c 1 timeout $LOAD_TIMEOUT node $ROOT/bench/node/load.js $common" ;;
     *)      echo "taskset -c 1 timeout $LOAD_TIMEOUT node $COLYSEUS_DIR/load.js $common" ;;
   esac
 }
 file_tag() { # system N E R -> <system>_<mode>_n<N>_e<E>_r<R>
   case "$1" in
     tandem)             echo "tandem_immediate_n$2_e$3_r$4" ;;
+    tandem-node)        echo "tandem_nodeload_n$2_e$3_r$4" ;;
     colyseus-immediate) echo "colyseus_immediate_n$2_e$3_r$4" ;;
     colyseus-50)        echo "colyseus_50ms_n$2_e$3_r$4" ;;
   esac
@@ -233,7 +250,7 @@ run_one() { # system N E R
   out=$RAW/$tag.json; slog=$RAW/$tag.server.log; llog=$RAW/$tag.load.log
   rm -f "$out" "$slog" "$llog"
   wait_quiet
-  ready=50; [ "$sys" = tandem ] && ready=200   # JVM + Jetty start takes longer than node
+  ready=50; case "$sys" in tandem*) ready=200 ;; esac   # JVM + Jetty start takes longer than node
   for attempt in 1 2 3; do
     pick_port
     scmd=$(server_cmd "$sys" "$PORT")
@@ -323,6 +340,7 @@ if [ "$MODE" = idle ]; then
 fi
 
 case " $SYSTEMS " in *" colyseus-"*) prepare_colyseus ;; esac
+case " $SYSTEMS " in *" tandem-node "*) prepare_node_load ;; esac
 
 # The matrix: a list of "N E R" cells.
 CELLS=()
