@@ -334,6 +334,15 @@ if (!idle) {
 P();
 
 // Environment
+P('## Server JVM settings');
+P();
+P('The Tandem server runs with `-XX:TieredStopAtLevel=1` (C1 only). Pinned to one core, the JVM compiles on the same core as the authority'
+  + ' thread; C2\'s compilations in the first seconds preempt it, and a 2 s warm-up ends long before they do. The server needs about a tenth of the'
+  + ' core here, which C1\'s code gives. Measured before the change, with a plain Node `ws` client that only parses frames (so the load side is'
+  + ' cheap; `bench/node/parse-probe.js`), N=100, E=10, R=100, 2 s warm-up, 8 s window: p99 4.53, 3.62, 3.40 and 3.34 ms in four runs with C2'
+  + ' (the default), 2.35, 2.01 and 2.25 ms in three runs with C1; p50 0.80-0.92 ms either way. With a 15 s warm-up and C2 the same client saw'
+  + ' p50 0.83 ms, p99 2.06 ms: C1 gives about the warm figures from the start.');
+P();
 P('## Environment');
 P();
 P(`- Machine: ${mach.nproc} CPUs (${mach.model}), ${mach.mem} RAM, ${mach.kernel}`);
@@ -349,7 +358,7 @@ P();
 P('## Command lines');
 P();
 const cmds = (meta && meta.commands) || {
-  tandemServer: 'taskset -c 0 timeout 50 java -Xmx512m -XX:+UseSerialGC -cp bench/target/tandem-bench.jar dev.tandem.bench.BenchServer --port $PORT --maxLifetime 45',
+  tandemServer: 'taskset -c 0 timeout 50 java -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp bench/target/tandem-bench.jar dev.tandem.bench.BenchServer --port $PORT --maxLifetime 45',
   tandemLoad: 'taskset -c 1 timeout 40 java -Xmx2g -cp bench/target/tandem-bench.jar dev.tandem.bench.LoadTool --port $PORT --clients N --E E --R R --warmup 2 --duration 8 --serverPid $SERVER_PID --hardLimit 35 --out bench/results/raw/tandem_immediate_n<N>_e<E>_r<R>.json',
   colyseusServer: 'taskset -c 0 timeout 50 node $COLYSEUS_DIR/server.js --port $PORT --patchRate {immediate|50} --maxLifetime 45',
   colyseusLoad: 'taskset -c 1 timeout 40 node $COLYSEUS_DIR/load.js --port $PORT --clients N --E E --R R --warmup 2 --duration 8 --serverPid $SERVER_PID --hardLimit 35 --out bench/results/raw/colyseus_{immediate|50ms}_n<N>_e<E>_r<R>.json',
@@ -374,9 +383,14 @@ P('## Caveats');
 P();
 P('- One 2-core machine: the server gets CPU 0, and all N clients run in one load process on CPU 1. Where the load process is saturated'
   + ' (see "saturated"), delivered rate and latency measure the client side. One run per cell, 8 s windows: no confidence intervals.');
-P('- The two systems use different load generators: Tandem\'s is `dev.tandem.bench.LoadTool` (Java client), Colyseus\'s is the harness\'s `load.js`'
+P('- The two systems use different load generators. Tandem\'s is `dev.tandem.bench.LoadTool` (JVM): its N measured clients are model-core\'s'
+  + ' `SyncClient` (the client core `TandemClient` wraps), each with its own replica, fed by a minimal NIO WebSocket reader on one selector thread'
+  + ' (`RawWebSocket`; the JDK\'s `java.net.http` client cost a quarter of the load CPU in its reader pipeline). Colyseus\'s is the harness\'s `load.js`'
   + ' (Node, `colyseus.js` SDK). Both count the same things the same way (entity callbacks, latency against `ts`, payload bytes), but the client'
-  + ' decode cost is part of the latency and of the load CPU, so load CPU % is not comparable across systems.');
+  + ' decode cost is part of the latency and of the load CPU, so load CPU % is not comparable across systems. Rows "Tandem, Node load tool", where'
+  + ' present, load the same Tandem server from `bench/node/load.js`: the TeaVM-compiled browser client in Node, over the `ws` package.');
+P('- Tandem\'s load tool counts from its first update and resets its counters when the window opens, so its counting code is compiled before the'
+  + ' window (counting only inside the window made the JIT deoptimise at its start: a 20-30 ms stall).');
 P('- Colyseus 50 ms coalesces: an entity changed several times between patches is delivered once ("of offered" < 1 at E=100, R=100), and its latency'
   + ' is dominated by the wait for the next patch. With R = 20 the step and patch timers share a period, so that run\'s latency is mostly a random phase offset.');
 P('- RSS is the whole server process; for the JVM it mostly reflects heap sizing (-Xmx512m, Serial GC), not live data. Tandem\'s live heap after GC is reported separately.');
