@@ -24,7 +24,9 @@ const ALL_SYSTEMS = [
   { key: 'colyseus_immediate', label: 'Colyseus immediate', short: 'Col-imm' },
   { key: 'colyseus_50ms', label: 'Colyseus 50 ms', short: 'Col-50' },
   { key: 'tandem_nodeload', label: 'Tandem, Node load tool', short: 'Tandem-node' },
+  { key: 'tandem_50ms', label: 'Tandem 50 ms window', short: 'Tandem-50' },
 ];
+const OPTIONAL_SYSTEMS = ['tandem_nodeload', 'tandem_50ms'];
 const FULL = { N: [10, 100, 500], E: [1, 10, 100], R: [20, 100] };
 const HEADLINE = { N: 100, E: 10, R: 100 };
 const SATURATED_PCT = 95;
@@ -45,8 +47,8 @@ for (const f of files) {
   runs.set(`${m[1]}|${m[2]}|${m[3]}|${m[4]}`, r);
 }
 const get = (sys, N, E, R) => runs.get(`${sys}|${N}|${E}|${R}`) || null;
-// The optional Node-load rows only when that system was run.
-const SYSTEMS = ALL_SYSTEMS.filter((s) => s.key !== 'tandem_nodeload' || [...runs.keys()].some((k) => k.startsWith(s.key + '|')));
+// The optional rows (Node load tool, Tandem with a coalescing window) only when that system was run.
+const SYSTEMS = ALL_SYSTEMS.filter((s) => !OPTIONAL_SYSTEMS.includes(s.key) || [...runs.keys()].some((k) => k.startsWith(s.key + '|')));
 const meta = readJson(path.join(RAW, 'run-meta.json'));
 const mtimes = [...runs.values()].map((r) => fs.statSync(path.join(RAW, r.file)).mtime).sort((a, b) => a - b);
 const idle = readJson(path.join(RAW, 'idle_tandem.json'));

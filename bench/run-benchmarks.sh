@@ -12,7 +12,8 @@
 #   NS, ES, RS       space-separated lists; if any is set, the matrix is NS x ES x RS (unset ones default to
 #                    the full matrix values), e.g.  NS="100" ES="10" RS="100" bench/run-benchmarks.sh short
 #   SYSTEMS          which runs per cell, in order (default "tandem colyseus-immediate colyseus-50"); also
-#                    "tandem-node": the Tandem server loaded by bench/node/load.js (the TeaVM browser client in Node)
+#                    "tandem-node": the Tandem server loaded by bench/node/load.js (the TeaVM browser client in Node);
+#                    "tandem-50": the Tandem server with a 50 ms coalescing window (like Colyseus's default patch rate)
 #   WARMUP, DURATION seconds of warm-up and of the measurement window (default 2 and 8)
 #   IDLE_CLIENTS     idle clients for the idle test (default 10000)
 #   BASE_PORT        first TCP port to try (default 24567); each run uses a fresh, free port on 127.0.0.1
@@ -193,6 +194,7 @@ TANDEM_SERVER_JVM="-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 server_cmd() { # system port
   case "$1" in
     tandem|tandem-node) echo "taskset -c 0 timeout $SERVER_TIMEOUT java $TANDEM_SERVER_JVM -cp $JAR dev.tandem.bench.BenchServer --port $2 --maxLifetime $SERVER_LIFETIME" ;;
+    tandem-50)          echo "taskset -c 0 timeout $SERVER_TIMEOUT java $TANDEM_SERVER_JVM -cp $JAR dev.tandem.bench.BenchServer --port $2 --maxLifetime $SERVER_LIFETIME --coalesceMillis 50" ;;
     colyseus-immediate) echo "taskset -c 0 timeout $SERVER_TIMEOUT node $COLYSEUS_DIR/server.js --port $2 --patchRate immediate --maxLifetime $SERVER_LIFETIME" ;;
     colyseus-50)        echo "taskset -c 0 timeout $SERVER_TIMEOUT node $COLYSEUS_DIR/server.js --port $2 --patchRate 50 --maxLifetime $SERVER_LIFETIME" ;;
   esac
@@ -202,7 +204,7 @@ load_cmd() { # system port N E R serverPid out
   case "$1" in
     # -Xmn1200m: a large young generation makes the load JVM's young collections rare (each pauses every client in
     # this one process), so the latency measured is the system's, not mostly the load tool's GC.
-    tandem) echo "taskset -c 1 timeout $LOAD_TIMEOUT java -Xms2g -Xmx2g -Xmn1200m -cp $JAR dev.tandem.bench.LoadTool $common" ;;
+    tandem|tandem-50) echo "taskset -c 1 timeout $LOAD_TIMEOUT java -Xms2g -Xmx2g -Xmn1200m -cp $JAR dev.tandem.bench.LoadTool $common" ;;
     tandem-node) echo "taskset -c 1 timeout $LOAD_TIMEOUT node $ROOT/bench/node/load.js $common" ;;
     *)      echo "taskset -c 1 timeout $LOAD_TIMEOUT node $COLYSEUS_DIR/load.js $common" ;;
   esac
@@ -211,6 +213,7 @@ file_tag() { # system N E R -> <system>_<mode>_n<N>_e<E>_r<R>
   case "$1" in
     tandem)             echo "tandem_immediate_n$2_e$3_r$4" ;;
     tandem-node)        echo "tandem_nodeload_n$2_e$3_r$4" ;;
+    tandem-50)          echo "tandem_50ms_n$2_e$3_r$4" ;;
     colyseus-immediate) echo "colyseus_immediate_n$2_e$3_r$4" ;;
     colyseus-50)        echo "colyseus_50ms_n$2_e$3_r$4" ;;
   esac

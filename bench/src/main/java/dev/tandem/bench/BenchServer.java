@@ -16,7 +16,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code --autostart} runs the driver at once (the server then runs on its own).
  *
  * <pre>java -cp tandem-bench.jar dev.tandem.bench.BenchServer --port 2567 [--E 10 --R 20 --autostart]
- *     [--maxLifetime 45]</pre>
+ *     [--maxLifetime 45] [--coalesceMillis 50]</pre>
+ *
+ * <p>{@code --coalesceMillis} sets the server's coalescing window (default 0: every change is sent when its task
+ * ends), for comparing with Colyseus's patch interval.
  */
 public final class BenchServer {
     private final TandemServer<World> server;
@@ -50,7 +53,10 @@ public final class BenchServer {
         }
         world.control.set(Control.E, (long) arguments.integer("E", 10));
         world.control.set(Control.R, (double) arguments.integer("R", 20));
-        BenchServer bench = new BenchServer(TandemServer.builder(world).host("127.0.0.1").port(port).start());
+        int coalesceMillis = arguments.integer("coalesceMillis", 0);
+        world.control.set(Control.COALESCE_MILLIS, (long) coalesceMillis);
+        BenchServer bench = new BenchServer(TandemServer.builder(world).host("127.0.0.1").port(port)
+                .coalesceMillis(coalesceMillis).start());
         bench.server.authority().call(root -> {
             root.control.on("change:running", event -> bench.running(root.control));
             root.control.on("change:heapSampleRequest", event -> bench.sampleHeap(root.control));

@@ -123,7 +123,7 @@ public final class LoadTool {
                 .put("system", JsonString.of("tandem"))
                 .put("clients", JsonNumber.of(clients)).put("joined", JsonNumber.of(joined))
                 .put("fullState", JsonNumber.of(fullState)).put("E", JsonNumber.of(entitiesPerStep))
-                .put("R", JsonNumber.of(stepsPerSecond)).put("patchRate", JsonString.of("immediate"))
+                .put("R", JsonNumber.of(stepsPerSecond)).put("patchRate", patchRate(controller))
                 .put("connectMs", JsonNumber.of(connectMs)).put("windowS", round(windowSeconds, 3))
                 .put("serverStepsPerS", round(stepsPerS > 0 ? stepsPerS : Double.NaN, 2)).put("serverStepLateMaxMs", round(lateMaxMs, 2))
                 .put("offeredEntityUpdatesPerS", stepsPerS > 0
@@ -185,6 +185,12 @@ public final class LoadTool {
                 .get(30, TimeUnit.SECONDS);
         return controller.read(world -> world.control.get(Control.HEAP_SAMPLE) == request
                 ? world.control.get(Control.HEAP_USED_BYTES) : -1L);
+    }
+
+    /** "immediate", or the server's coalescing window in ms (as the harness reports Colyseus's patch rate). */
+    private static JsonValue patchRate(TandemClient<World> controller) {
+        long window = controller.read(world -> world.control.get(Control.COALESCE_MILLIS));
+        return window == 0 ? JsonString.of("immediate") : JsonNumber.of(window);
     }
 
     private static JsonValue round(double value, int digits) {
