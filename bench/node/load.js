@@ -213,14 +213,14 @@ async function main() {
   const loadTicks0 = cpuTicks(process.pid);
   const window0 = performance.now();
   counters.measuring = true;
-  tandem.measure(true);
+  tandem.startWindow();
   let rssMax = 0;
   const windowEnd = window0 + DURATION_S * 1000;
   while (performance.now() < windowEnd) {
     await sleep(Math.min(1000, Math.max(1, windowEnd - performance.now())));
     rssMax = Math.max(rssMax, rssKiB(SERVER_PID));
   }
-  tandem.measure(false);
+  tandem.endWindow();
   counters.measuring = false;
   const windowS = (performance.now() - window0) / 1000;
   const serverTicks1 = cpuTicks(SERVER_PID);

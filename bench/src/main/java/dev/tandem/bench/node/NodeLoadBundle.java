@@ -21,12 +21,16 @@ import org.teavm.jso.JSExport;
  * Tandem from the same kind of process takes the load runtime out of the comparison (the JVM load tool's own
  * per-frame cost and pauses are in its figures; see docs/benchmarks.md).
  *
- * <p>JavaScript is single-threaded: the counters are plain static fields, shared by every client of the process.
+ * <p>JavaScript is single-threaded: the counters are plain static fields, shared by every client of the process. They
+ * count from the first update on and start again from zero when the window opens ({@link #startWindow()}), so the
+ * counting code is already optimised by then (as in the JVM load tool).
  */
 public final class NodeLoadBundle {
-    private static final LatencyHistogram LATENCY = new LatencyHistogram();
-    private static boolean measuring;
+    private static LatencyHistogram latency = new LatencyHistogram();
     private static double updates;
+    /** What the last window counted (see {@link #endWindow()}). */
+    private static LatencyHistogram windowLatency = new LatencyHistogram();
+    private static double windowUpdates;
 
     private NodeLoadBundle() {
     }
@@ -37,54 +41,62 @@ public final class NodeLoadBundle {
 
     /**
      * Connects one client to {@code url} (which should ask for {@code batch=1}, as browsers do). A {@code counted}
-     * client's entity changes go into the shared counters while measuring; the controller is not counted.
+     * client's entity changes go into the shared counters; the controller is not counted.
      */
     @JSExport
     public static JsClient connect(String url, boolean counted) {
         World world = new World();
         if (counted) {
             world.entities.on("change", event -> {
-                if (measuring) {
-                    updates++;
-                    LATENCY.record(nowMs() - ((Entity) event.model()).get(Entity.TS));
-                }
+                updates++;
+                latency.record(nowMs() - ((Entity) event.model()).get(Entity.TS));
             });
         }
         return new JsClient(BrowserClient.connect(world, url));
     }
 
-    /** Starts or stops counting (the measurement window). */
+    /** Opens the measurement window: the counters start again from zero. */
     @JSExport
-    public static void measure(boolean on) {
-        measuring = on;
+    public static void startWindow() {
+        latency = new LatencyHistogram();
+        updates = 0;
     }
 
-    /** Entity updates applied by counted clients while measuring, summed over clients. */
+    /** Closes the window: what was counted since {@link #startWindow()} is kept for the accessors below. */
+    @JSExport
+    public static void endWindow() {
+        windowLatency = latency;
+        windowUpdates = updates;
+        latency = new LatencyHistogram();
+        updates = 0;
+    }
+
+    /** Entity updates applied by counted clients in the window, summed over clients. */
     @JSExport
     public static double updates() {
-        return updates;
+        return windowUpdates;
     }
 
-    /** Latency quantile {@code p} (0 … 1) in ms over every counted client, or NaN without samples. */
+    /** Latency quantile {@code p} (0 … 1) in ms over every counted client in the window, or NaN without samples. */
     @JSExport
     public static double latencyPercentileMs(double p) {
-        return LATENCY.percentileMs(p);
+        return windowLatency.percentileMs(p);
     }
 
     @JSExport
     public static double latencyMaxMs() {
-        return LATENCY.maxMs();
+        return windowLatency.maxMs();
     }
 
     @JSExport
     public static double latencySamples() {
-        return LATENCY.samples();
+        return windowLatency.samples();
     }
 
     /** Samples whose latency came out negative (clock steps); they are counted as 0. */
     @JSExport
     public static double latencyNegative() {
-        return LATENCY.negative();
+        return windowLatency.negative();
     }
 
     @JSBody(script = "return performance.timeOrigin + performance.now();")
