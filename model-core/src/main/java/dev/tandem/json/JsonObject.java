@@ -135,7 +135,13 @@ public final class JsonObject implements JsonValue {
 
     @Override
     public String toString() {
-        return members().toString();
+        // The layout of members().toString(), written here so that only JsonValues are turned into text (see
+        // JsonArray.toString).
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < size; i++) {
+            out.append(i == 0 ? "" : ", ").append(keys[i]).append('=').append(values[i].toString());
+        }
+        return out.append('}').toString();
     }
 
     private int position(String key) {
