@@ -50,16 +50,6 @@ public final class DemoPage {
                 : BrowserClient.connect(replica, url));
     }
 
-    /**
-     * For the browser benchmark ({@code bench/browser-apply.sh}): applies {@code messages} server {@code change}
-     * messages, {@code perFrame} to a frame, to a fresh board replica without a network, and returns a JSON text with
-     * the timing and a check of the final state (see {@link ApplyBenchmark}). Needs no {@code main} and no server.
-     */
-    @JSExport
-    public static String benchmarkApply(int messages, int perFrame) {
-        return ApplyBenchmark.run(messages, perFrame);
-    }
-
     // ---------------------------------------------------------------- actions (page → server)
 
     private static void act(String action, String id, String value) {
