@@ -106,6 +106,10 @@ final class JsonTextScenarios {
             String text = context.record("key order", object);
             equal("{\"2\":4,\"10\":2,\"b\":1,\"a\":3,\"01\":5,\"4294967295\":6,\"-1\":7}", text, "text");
             equal(text, context.codec().encode(context.codec().decode(text)), "decoding keeps the order");
+            JsonObject lengths = JsonObject.of("100", JsonNumber.of(1), "9", JsonNumber.of(2), "4294967294",
+                    JsonNumber.of(3), "10", JsonNumber.of(4), "x", JsonNumber.of(5), "99", JsonNumber.of(6));
+            equal("{\"9\":2,\"10\":4,\"99\":6,\"100\":1,\"4294967294\":3,\"x\":5}",
+                    context.codec().encode(lengths), "indices of different lengths, numerically");
         }));
         scenarios.add(new Scenario("a key given twice keeps its first place and its last value", context -> {
             JsonValue value = context.codec().decode("{\"a\":1,\"b\":2,\"a\":3}");
