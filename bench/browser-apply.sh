@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Browser apply benchmark: how many server `change` messages per second the demo page's own client code
 # (TeaVM-compiled SyncClient, Replica, demo models, browser JSON codec) applies in headless Chromium, no network.
+# It runs the benchmark's own bundle, demo/target/classes/static/apply-benchmark.js (built next to demo.js by the
+# demo module's second TeaVM execution), on static/apply-benchmark.html.
 # A figure, not a test: nothing here asserts on time; it fails only if the replica ends in the wrong state.
 #
 # Usage (from anywhere):  bench/browser-apply.sh [--messages 200000] [--warmup 50000] [--runs 3] [--batch 10]
@@ -29,12 +31,13 @@ fi
 CLASSPATH_FILE=demo/target/bench.classpath
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   command -v mvn >/dev/null 2>&1 || die "'mvn' is required (or SKIP_BUILD=1 with an existing build)"
-  # package compiles demo.js and the test classes; build-classpath in the same reactor lists Selenium & co.
+  # package compiles the bundles and the test classes; build-classpath in the same reactor lists Selenium & co.
   mvn -B -q package -DskipTests -pl demo -am \
       org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
       -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath || die "Maven build failed"
 fi
-[ -f "$CLASSPATH_FILE" ] && [ -f demo/target/classes/static/demo.js ] || die "no build in demo/target; run without SKIP_BUILD"
+[ -f "$CLASSPATH_FILE" ] && [ -f demo/target/classes/static/apply-benchmark.js ] \
+  || die "no build in demo/target; run without SKIP_BUILD"
 
 NOTE=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 git diff --quiet HEAD -- 2>/dev/null || NOTE="$NOTE+dirty"

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -23,10 +22,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * The browser apply benchmark (not a test: it asserts nothing about time). Serves the demo's compiled
- * {@code static/demo.js} from the classpath on a blank page (plain JDK HTTP server on 127.0.0.1, no WebSocket, no
- * Tandem server, so nothing else runs in the page), opens headless Chromium through Selenium, and calls the
- * bundle's {@code benchmarkApply(messages, perFrame)}: a warm-up, then measured runs with one message per frame and
+ * The browser apply benchmark (not a test: it asserts nothing about time). Serves the demo's benchmark bundle,
+ * {@code static/apply-benchmark.js} (the page's client code and the benchmark, compiled by TeaVM apart from
+ * {@code demo.js}), and {@code static/apply-benchmark.html}, a blank page that loads it, from the classpath (plain
+ * JDK HTTP server on 127.0.0.1, no WebSocket, no Tandem server, so nothing else runs in the page), opens headless
+ * Chromium through Selenium, and calls the bundle's {@code benchmarkApply(messages, perFrame)}: a warm-up, then measured runs with one message per frame and
  * with batched frames. Prints the figures and writes {@code bench/results/browser-apply.json} and a line of
  * {@code bench/results/browser-apply.md}. Run it with {@code bench/browser-apply.sh}.
  *
@@ -35,8 +35,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * {@code --note TEXT} (goes into the results, e.g. the commit).
  */
 public final class BrowserApplyBenchmark {
-    private static final String PAGE = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>apply benchmark"
-            + "</title><link rel=\"icon\" href=\"data:,\"></head><body><script src=\"demo.js\"></script></body></html>";
+    private static final String BUNDLE = "apply-benchmark.js";
+    private static final String PAGE = "apply-benchmark.html";
 
     private BrowserApplyBenchmark() {
     }
@@ -50,17 +50,12 @@ public final class BrowserApplyBenchmark {
         Path out = Path.of(options.getOrDefault("out", "bench/results"));
         String note = options.getOrDefault("note", "");
 
-        byte[] bundle;
-        try (InputStream in = BrowserApplyBenchmark.class.getClassLoader().getResourceAsStream("static/demo.js")) {
-            if (in == null) {
-                throw new IllegalStateException("static/demo.js is not on the classpath; build the demo first");
-            }
-            bundle = in.readAllBytes();
-        }
+        byte[] bundle = resource(BUNDLE);
+        byte[] page = resource(PAGE);
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.createContext("/", exchange -> {
-            boolean script = exchange.getRequestURI().getPath().equals("/demo.js");
-            byte[] body = script ? bundle : PAGE.getBytes(StandardCharsets.UTF_8);
+            boolean script = exchange.getRequestURI().getPath().equals("/" + BUNDLE);
+            byte[] body = script ? bundle : page;
             exchange.getResponseHeaders().set("Content-Type", script ? "text/javascript" : "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream response = exchange.getResponseBody()) {
@@ -75,8 +70,8 @@ public final class BrowserApplyBenchmark {
             Capabilities capabilities = browser.getCapabilities();
             String chromium = capabilities.getBrowserName() + " " + capabilities.getBrowserVersion();
 
-            System.out.printf(Locale.ROOT, "%s, demo.js %d bytes; warm-up %,d messages per mode, then %d runs of %,d%n",
-                    chromium, bundle.length, warmup, runs, messages);
+            System.out.printf(Locale.ROOT, "%s, %s %d bytes; warm-up %,d messages per mode, then %d runs of %,d%n",
+                    chromium, BUNDLE, bundle.length, warmup, runs, messages);
             call(browser, warmup, 1);
             call(browser, warmup, batch);
             List<String> single = new ArrayList<>();
@@ -102,8 +97,9 @@ public final class BrowserApplyBenchmark {
             Path table = out.resolve("browser-apply.md");
             if (!Files.exists(table)) {
                 Files.writeString(table, "# Browser apply benchmark\n\n"
-                        + "`bench/browser-apply.sh`: the demo bundle's client code (SyncClient, Replica, demo models,"
-                        + " browser JSON codec) applying `change` messages in headless Chromium, no network;"
+                        + "`bench/browser-apply.sh`: the demo page's client code (SyncClient, Replica, demo models,"
+                        + " browser JSON codec; its own bundle, apply-benchmark.js) applying `change` messages in"
+                        + " headless Chromium, no network;"
                         + " median of the runs. Figures, not assertions.\n\n"
                         + "| date | browser | note | messages | 1 per frame: msgs/s | batched: per frame | batched:"
                         + " msgs/s | check |\n|---|---|---|---|---|---|---|---|\n");
@@ -115,6 +111,15 @@ public final class BrowserApplyBenchmark {
         } finally {
             browser.quit();
             http.stop(0);
+        }
+    }
+
+    private static byte[] resource(String name) throws java.io.IOException {
+        try (InputStream in = BrowserApplyBenchmark.class.getClassLoader().getResourceAsStream("static/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("static/" + name + " is not on the classpath; build the demo first");
+            }
+            return in.readAllBytes();
         }
     }
 

@@ -78,6 +78,12 @@ public final class JsonArray implements JsonValue, Iterable<JsonValue> {
 
     @Override
     public String toString() {
-        return items.toString();
+        // Not items.toString(): that would reach every list's items through String.valueOf, Doubles included (see
+        // NumberText); here each item is known to be a JsonValue.
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < items.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(items.get(i).toString());
+        }
+        return out.append(']').toString();
     }
 }

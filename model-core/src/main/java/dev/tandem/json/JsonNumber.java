@@ -28,7 +28,7 @@ public final class JsonNumber implements JsonValue {
     /** A number; fails for NaN and infinities, turns -0 into 0. */
     public static JsonNumber of(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("JSON cannot carry " + value + ": numbers must be finite");
+            throw new IllegalArgumentException("JSON cannot carry " + NumberText.of(value) + ": numbers must be finite");
         }
         return new JsonNumber(value == 0 ? 0.0 : value);
     }
@@ -77,8 +77,9 @@ public final class JsonNumber implements JsonValue {
         return Double.hashCode(value);
     }
 
+    /** JavaScript's text of the number, as the codecs write it ({@link NumberText}). */
     @Override
     public String toString() {
-        return isSafeInteger() ? Long.toString(longValue()) : Double.toString(value);
+        return NumberText.of(value);
     }
 }

@@ -135,7 +135,13 @@ public final class JsonObject implements JsonValue {
 
     @Override
     public String toString() {
-        return members().toString();
+        // The layout of members().toString(), written here so that only JsonValues are turned into text (see
+        // JsonArray.toString).
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < size; i++) {
+            out.append(i == 0 ? "" : ", ").append(keys[i]).append('=').append(values[i].toString());
+        }
+        return out.append('}').toString();
     }
 
     private int position(String key) {
@@ -202,6 +208,15 @@ public final class JsonObject implements JsonValue {
             value = value * 10 + (c - '0');
         }
         return value <= 4_294_967_294L;
+    }
+
+    /**
+     * Orders two {@link #isArrayIndex array-index} keys as their numbers: having no leading zeros, the shorter is
+     * the smaller, and among equally long ones the digits decide. (No number parsing, which in the browser would
+     * bring in Long.parseLong.)
+     */
+    static int compareArrayIndices(String a, String b) {
+        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
     }
 
     /** The members as a read-only {@link Map}, in order, over the arrays. */
@@ -333,7 +348,7 @@ public final class JsonObject implements JsonValue {
             for (int i = 0; i < size; i++) {
                 (isArrayIndex(keys[i]) ? indexed : named).add(i);
             }
-            indexed.sort((a, b) -> Long.compare(Long.parseLong(keys[a]), Long.parseLong(keys[b])));
+            indexed.sort((a, b) -> compareArrayIndices(keys[a], keys[b]));
             String[] orderedKeys = new String[size];
             JsonValue[] orderedValues = new JsonValue[size];
             int at = 0;

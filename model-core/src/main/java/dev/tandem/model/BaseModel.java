@@ -8,6 +8,7 @@ import dev.tandem.model.events.Event;
 import dev.tandem.model.schema.Attribute;
 import dev.tandem.model.schema.AttributeValueException;
 import dev.tandem.model.schema.Schema;
+import dev.tandem.model.schema.Values;
 import dev.tandem.model.tree.AttributesChanged;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -379,7 +380,13 @@ public abstract class BaseModel extends TreeNode {
 
     @Override
     public String toString() {
-        return describe() + " " + attributes;
+        // Values through Values.describe, not the map's own toString: numbers then read as in JSON on every runtime.
+        StringBuilder out = new StringBuilder(describe()).append(" {");
+        for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
+            out.append(out.charAt(out.length() - 1) == '{' ? "" : ", ").append(attribute.getKey()).append('=')
+                    .append(Values.describe(attribute.getValue()));
+        }
+        return out.append('}').toString();
     }
 
     // ---------------------------------------------------------------- internals shared with the importer

@@ -14,6 +14,7 @@ import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
 import dev.tandem.json.MalformedJsonException;
+import dev.tandem.json.NumberText;
 import dev.tandem.model.IdPolicy;
 import dev.tandem.scenarios.fixtures.Grid;
 import dev.tandem.scenarios.fixtures.Task;
@@ -35,6 +36,8 @@ final class JsonTextScenarios {
         "123456789012345680000", "5e-324", "1.7976931348623157e+308", "-1.5", "0.000001", "9007199254740992", "100",
         "1", "0", "4.35", "0.30000000000000004", "123456789.125", "0.000025", "1e+300", "-9007199254740991",
         "2e+22", "1.5e-10"};
+    /** Doubles the generated-number scenario checks: many exponents, cheap enough for every build on both runtimes. */
+    private static final int GENERATED_NUMBERS = 4000;
 
     static List<Scenario> all() {
         List<Scenario> scenarios = new ArrayList<>();
@@ -46,6 +49,43 @@ final class JsonTextScenarios {
             }
             context.record("numbers", JsonArray.of(values));
         }));
+        scenarios.add(new Scenario("numbers in messages and toString read as the JSON text writes them", context -> {
+            List<JsonValue> texts = new ArrayList<>();
+            for (int i = 0; i < NUMBERS.length; i++) {
+                equal(NUMBER_TEXTS[i], NumberText.of(NUMBERS[i]), "number text of " + NUMBER_TEXTS[i]);
+                equal(NUMBER_TEXTS[i], JsonNumber.of(NUMBERS[i]).toString(), "toString of " + NUMBER_TEXTS[i]);
+                texts.add(JsonString.of(NumberText.of(NUMBERS[i])));
+            }
+            equal("NaN", NumberText.of(Double.NaN), "NaN");
+            equal("Infinity", NumberText.of(Double.POSITIVE_INFINITY), "Infinity");
+            equal("-Infinity", NumberText.of(Double.NEGATIVE_INFINITY), "-Infinity");
+            equal("[1.5, 1e+21, \"x\"]", JsonArray.of(JsonNumber.of(1.5), JsonNumber.of(1e21), JsonString.of("x"))
+                    .toString(), "an array's toString");
+            equal("{a=0.1, b=[2]}", JsonObject.of("a", JsonNumber.of(0.1), "b", JsonArray.of(JsonNumber.of(2)))
+                    .toString(), "an object's toString");
+            context.record("number texts", JsonArray.of(texts));
+        }));
+        scenarios.add(new Scenario("the runtime's number text is its codec's on thousands of generated doubles",
+                context -> {
+                    // A fixed generator (a 64-bit LCG), not java.util.Random, which TeaVM seeds differently.
+                    long bits = 20261127;
+                    List<JsonValue> texts = new ArrayList<>();
+                    for (int i = 0; i < GENERATED_NUMBERS; i++) {
+                        bits = bits * 6364136223846793005L + 1442695040888963407L;
+                        double value = i % 2 == 0 ? Double.longBitsToDouble(bits) // any bit pattern
+                                : (bits >>> 44) / 1000.0;                           // short decimals
+                        if (Double.isNaN(value) || Double.isInfinite(value)) {
+                            continue;
+                        }
+                        String text = NumberText.of(value);
+                        String json = context.codec().encode(JsonNumber.of(value));
+                        if (!json.equals(text)) {
+                            equal(json, text, "number text of the double with bits " + Long.toHexString(bits));
+                        }
+                        texts.add(JsonString.of(text));
+                    }
+                    context.record("generated number texts", JsonArray.of(texts));
+                }));
         scenarios.add(new Scenario("strings are escaped as JSON.stringify escapes them", context -> {
             JsonCodec codec = context.codec();
             equal("\"q\\\"b\\\\s/\"", codec.encode(JsonString.of("q\"b\\s/")), "quote, backslash, slash");
@@ -69,6 +109,10 @@ final class JsonTextScenarios {
             String text = context.record("key order", object);
             equal("{\"2\":4,\"10\":2,\"b\":1,\"a\":3,\"01\":5,\"4294967295\":6,\"-1\":7}", text, "text");
             equal(text, context.codec().encode(context.codec().decode(text)), "decoding keeps the order");
+            JsonObject lengths = JsonObject.of("100", JsonNumber.of(1), "9", JsonNumber.of(2), "4294967294",
+                    JsonNumber.of(3), "10", JsonNumber.of(4), "x", JsonNumber.of(5), "99", JsonNumber.of(6));
+            equal("{\"9\":2,\"10\":4,\"99\":6,\"100\":1,\"4294967294\":3,\"x\":5}",
+                    context.codec().encode(lengths), "indices of different lengths, numerically");
         }));
         scenarios.add(new Scenario("a key given twice keeps its first place and its last value", context -> {
             JsonValue value = context.codec().decode("{\"a\":1,\"b\":2,\"a\":3}");

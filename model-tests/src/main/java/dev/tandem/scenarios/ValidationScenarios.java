@@ -57,6 +57,23 @@ final class ValidationScenarios {
                     contains(refused.getMessage(), "is not declared by Team (declared: name, size,", "message");
                     equal("", team.get(Team.NAME), "name untouched");
                 }));
+        scenarios.add(new Scenario("a refused number is quoted as the JSON text writes it", context -> {
+            Team team = new Team();
+            contains(fails(ModelValidationException.class, () -> team.set("size", 2.5), "a fraction").getMessage(),
+                    "'size' must be an integer within ±(2^53 - 1), got 2.5", "a fraction");
+            contains(fails(ModelValidationException.class, () -> team.set("size", 1e21), "1e21").getMessage(),
+                    "got 1e+21", "a large whole number");
+            contains(fails(ModelValidationException.class, () -> team.set("size", 0.1 + 0.2), "0.1 + 0.2")
+                    .getMessage(), "got 0.30000000000000004", "shortest digits");
+            contains(fails(ModelValidationException.class, () -> team.set("name", List.of(1.5, "a")), "a list")
+                    .getMessage(), "must be a string, got [1.5, \"a\"]", "a list of values");
+            JsonCodec codec = context.codec();
+            String tree = codec.encode(SerializerScenarios.sampleTeam().xport()).replace("\"text\":\"Plan\"",
+                    "\"text\":1.5e-7");
+            contains(fails(ModelValidationException.class, () -> SerializerScenarios.sampleTeam()
+                    .mport(codec.decode(tree)), "a number for a string").getMessage(),
+                    "must be a string, got number 1.5e-7", "a number from JSON");
+        }));
         scenarios.add(new Scenario("a value outside the allowed values is refused", context -> {
             Member member = Member.named("Ann", 3);
             ModelValidationException refused = fails(ModelValidationException.class,

@@ -10,6 +10,7 @@ import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
 import dev.tandem.json.MalformedJsonException;
+import dev.tandem.json.NumberText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,13 @@ import org.teavm.jso.JSObject;
  * <p>Decoding parses natively, then copies the result into model-core's JSON tree (keys in the engine's order,
  * which {@link JsonObject} reproduces); encoding builds native values and stringifies them, so escapes and number
  * forms are JavaScript's by definition, and the JVM codec is held to them. Same strictness as the JVM: a number
- * that overflows to infinity and nesting beyond {@link JsonLimits#MAX_DEPTH} are malformed.
+ * that overflows to infinity and nesting beyond {@link JsonLimits#MAX_DEPTH} are malformed. Loading this class makes
+ * the engine's {@code String(x)} model-core's {@link NumberText} writer, for numbers in messages.
  */
 public final class BrowserJsonCodec implements JsonCodec {
+    static {
+        NumberText.install(BrowserJsonCodec::numberText);
+    }
 
     @Override
     public String encode(JsonValue value) {
@@ -149,6 +154,10 @@ public final class BrowserJsonCodec implements JsonCodec {
 
     @JSBody(params = "value", script = "return JSON.stringify(value);")
     private static native String stringify(JSObject value);
+
+    /** JavaScript's own text of a number, the one {@code JSON.stringify} writes for it. */
+    @JSBody(params = "value", script = "return String(value);")
+    static native String numberText(double value);
 
     /** {@link #NULL} (null and undefined), {@link #STRING}, … {@link #OTHER} (function, symbol, bigint). */
     @JSBody(params = "value", script = "if (value === null || value === undefined) return 0;"

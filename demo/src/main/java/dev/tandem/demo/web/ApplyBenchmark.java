@@ -24,8 +24,9 @@ import org.teavm.jso.JSBody;
  *
  * <p>All frame texts are built before the clock starts, so only decoding and applying are timed. Two more timed
  * passes over the same texts, before the real one, split the cost: {@code JSON.parse} alone, and the codec's
- * {@code decode} (parse plus conversion into model-core's JSON tree). Used by {@code bench/browser-apply.sh}
- * (figures) and {@code DemoBrowserTest} (correctness only).
+ * {@code decode} (parse plus conversion into model-core's JSON tree). Compiled into its own bundle
+ * ({@link ApplyBenchmarkBundle}, {@code apply-benchmark.js}); used by {@code bench/browser-apply.sh} (figures) and
+ * {@code DemoBrowserTest} (correctness only).
  */
 final class ApplyBenchmark {
     static final int CARDS = 100;

@@ -2,6 +2,7 @@ package dev.tandem.model.events;
 
 import dev.tandem.model.BaseModel;
 import dev.tandem.model.ModelCollection;
+import dev.tandem.model.schema.Values;
 
 /**
  * One thing that happened to a model or a collection, as Backbone names them.
@@ -118,6 +119,6 @@ public final class Event {
 
     @Override
     public String toString() {
-        return name + (key != null ? "=" + value : "") + (index >= 0 ? "@" + index : "");
+        return name + (key != null ? "=" + Values.describe(value) : "") + (index >= 0 ? "@" + index : "");
     }
 }

@@ -18,6 +18,7 @@ import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
 import dev.tandem.json.MalformedJsonException;
+import dev.tandem.json.NumberText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -30,9 +31,14 @@ import java.util.List;
  * so the text equals what {@code JSON.stringify} gives for the same tree. Decoding is strict JSON (one value, no
  * trailing data), reads every number as a double (like {@code JSON.parse}: an integer beyond 2^53 rounds the same
  * way on both ends), refuses numbers that overflow to infinity and nesting beyond {@link JsonLimits#MAX_DEPTH}.
- * Thread-safe: the factory is shared, parsers and generators are per call.
+ * Thread-safe: the factory is shared, parsers and generators are per call. Loading this class makes
+ * {@link JavaScriptNumberText} model-core's {@link NumberText} writer, for numbers in messages.
  */
 public final class JacksonJsonCodec implements JsonCodec {
+    static {
+        NumberText.install(JavaScriptNumberText::format);
+    }
+
     // USE_FAST_DOUBLE_PARSER: the JDK's parser allocates big integers for the 17-digit doubles real state is full of.
     private final JsonFactory factory = JsonFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
