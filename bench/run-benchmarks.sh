@@ -204,7 +204,8 @@ load_cmd() { # system port N E R serverPid out
   case "$1" in
     # -Xmn1200m: a large young generation makes the load JVM's young collections rare (each pauses every client in
     # this one process), so the latency measured is the system's, not mostly the load tool's GC.
-    tandem|tandem-50) echo "taskset -c 1 timeout $LOAD_TIMEOUT java -Xms2g -Xmx2g -Xmn1200m -cp $JAR dev.tandem.bench.LoadTool $common" ;;
+    tandem) echo "taskset -c 1 timeout $LOAD_TIMEOUT java -Xms2g -Xmx2g -Xmn1200m -cp $JAR dev.tandem.bench.LoadTool $common" ;;
+    tandem-50) echo "taskset -c 1 timeout $LOAD_TIMEOUT java -Xms2g -Xmx2g -Xmn1200m -cp $JAR dev.tandem.bench.LoadTool $common --coalesceMillis 50" ;;
     tandem-node) echo "taskset -c 1 timeout $LOAD_TIMEOUT node $ROOT/bench/node/load.js $common" ;;
     *)      echo "taskset -c 1 timeout $LOAD_TIMEOUT node $COLYSEUS_DIR/load.js $common" ;;
   esac

@@ -54,7 +54,6 @@ public final class BenchServer {
         world.control.set(Control.E, (long) arguments.integer("E", 10));
         world.control.set(Control.R, (double) arguments.integer("R", 20));
         int coalesceMillis = arguments.integer("coalesceMillis", 0);
-        world.control.set(Control.COALESCE_MILLIS, (long) coalesceMillis);
         BenchServer bench = new BenchServer(TandemServer.builder(world).host("127.0.0.1").port(port)
                 .coalesceMillis(coalesceMillis).start());
         bench.server.authority().call(root -> {

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * ({@link DeflatedSize}).
  *
  * <pre>java -cp tandem-bench.jar dev.tandem.bench.LoadTool --port 2567 --clients 100 --E 10 --R 100
- *     --warmup 2 --duration 8 --serverPid PID [--out result.json] [--hardLimit 35]</pre>
+ *     --warmup 2 --duration 8 --serverPid PID [--out result.json] [--hardLimit 35] [--coalesceMillis 50]</pre>
  */
 public final class LoadTool {
     public static void main(String[] args) throws Exception {
@@ -42,6 +42,8 @@ public final class LoadTool {
         double warmupSeconds = arguments.number("warmup", 2);
         double durationSeconds = arguments.number("duration", 8);
         long serverPid = Long.parseLong(arguments.text("serverPid", "-1"));
+        // The server's coalescing window, as it was started (reported as the run's patchRate, like the harness's).
+        int coalesceMillis = arguments.integer("coalesceMillis", 0);
         URI uri = URI.create("ws://127.0.0.1:" + port + "/ws");
         HttpClient http = sharedHttpClient();
 
@@ -123,7 +125,7 @@ public final class LoadTool {
                 .put("system", JsonString.of("tandem"))
                 .put("clients", JsonNumber.of(clients)).put("joined", JsonNumber.of(joined))
                 .put("fullState", JsonNumber.of(fullState)).put("E", JsonNumber.of(entitiesPerStep))
-                .put("R", JsonNumber.of(stepsPerSecond)).put("patchRate", patchRate(controller))
+                .put("R", JsonNumber.of(stepsPerSecond)).put("patchRate", coalesceMillis == 0 ? JsonString.of("immediate") : JsonNumber.of(coalesceMillis))
                 .put("connectMs", JsonNumber.of(connectMs)).put("windowS", round(windowSeconds, 3))
                 .put("serverStepsPerS", round(stepsPerS > 0 ? stepsPerS : Double.NaN, 2)).put("serverStepLateMaxMs", round(lateMaxMs, 2))
                 .put("offeredEntityUpdatesPerS", stepsPerS > 0
@@ -185,12 +187,6 @@ public final class LoadTool {
                 .get(30, TimeUnit.SECONDS);
         return controller.read(world -> world.control.get(Control.HEAP_SAMPLE) == request
                 ? world.control.get(Control.HEAP_USED_BYTES) : -1L);
-    }
-
-    /** "immediate", or the server's coalescing window in ms (as the harness reports Colyseus's patch rate). */
-    private static JsonValue patchRate(TandemClient<World> controller) {
-        long window = controller.read(world -> world.control.get(Control.COALESCE_MILLIS));
-        return window == 0 ? JsonString.of("immediate") : JsonNumber.of(window);
     }
 
     private static JsonValue round(double value, int digits) {

@@ -6,8 +6,7 @@ import dev.tandem.model.schema.Schema;
 
 /**
  * The benchmark's control panel, itself synchronized state: the load tool sets {@code e}, {@code r} and
- * {@code running}, and asks for a heap sample; the server reports steps, elapsed time, heap and its coalescing
- * window.
+ * {@code running}, and asks for a heap sample; the server reports steps, elapsed time and heap.
  */
 public final class Control extends BaseModel {
     public static final Attribute<Long> E = Attribute.integer("e").defaultValue(10L).check(n -> n >= 1 && n <= 100,
@@ -22,11 +21,9 @@ public final class Control extends BaseModel {
     public static final Attribute<Long> STEPS = Attribute.integer("steps").defaultValue(0L);
     public static final Attribute<Double> ELAPSED_MS = Attribute.number("elapsedMs").defaultValue(0.0);
     public static final Attribute<Double> LATE_MAX_MS = Attribute.number("lateMaxMs").defaultValue(0.0);
-    /** The server's coalescing window in ms (0: changes are sent as soon as their task ends). */
-    public static final Attribute<Long> COALESCE_MILLIS = Attribute.integer("coalesceMillis").defaultValue(0L);
     public static final Attribute<Boolean> SHUTDOWN = Attribute.bool("shutdown").defaultValue(false).clientEditable();
     public static final Schema SCHEMA = Schema.of("Control", E, R, RUNNING, HEAP_SAMPLE_REQUEST, HEAP_USED_BYTES,
-            HEAP_SAMPLE, STEPS, ELAPSED_MS, LATE_MAX_MS, COALESCE_MILLIS, SHUTDOWN);
+            HEAP_SAMPLE, STEPS, ELAPSED_MS, LATE_MAX_MS, SHUTDOWN);
 
     public Control() {
         super(SCHEMA);
