@@ -52,6 +52,11 @@ public final class TandemServer<R extends BaseModel> implements AutoCloseable {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
 
+    /** Network connections Jetty holds open now (upgraded or not): what tests check to see a connection really cut. */
+    int openConnections() {
+        return ((ServerConnector) jetty.getConnectors()[0]).getConnectedEndPoints().size();
+    }
+
     /** {@code ws://localhost:PORT/ws} */
     public URI webSocketUri() {
         return URI.create("ws://localhost:" + port() + Protocol.PATH);
