@@ -44,6 +44,7 @@ public final class LoadTool {
         long serverPid = Long.parseLong(arguments.text("serverPid", "-1"));
         // The server's coalescing window, as it was started (reported as the run's patchRate, like the harness's).
         int coalesceMillis = arguments.integer("coalesceMillis", 0);
+        ClientWarmup.run(entitiesPerStep);
         URI uri = URI.create("ws://127.0.0.1:" + port + "/ws");
         HttpClient http = sharedHttpClient();
 

@@ -181,6 +181,11 @@ final class RawLoadClients {
         return started;
     }
 
+    /** An update's latency: the clock now − the entity's {@code ts} (shared with {@link ClientWarmup}). */
+    static void recordLatency(LatencyHistogram histogram, Entity entity) {
+        histogram.record(BenchServer.nowMs() - entity.get(Entity.TS));
+    }
+
     /** One measured client: a replica, its sync client, and the message being read. */
     private final class Client extends RawWebSocket {
         final World world = new World();
@@ -199,7 +204,7 @@ final class RawLoadClients {
             world.entities.on("change", event -> {
                 updates++;
                 RawLoadClients.this.updates++;
-                latency.record(BenchServer.nowMs() - ((Entity) event.model()).get(Entity.TS));
+                recordLatency(latency, (Entity) event.model());
             });
         }
 

@@ -20,8 +20,9 @@ import java.util.Random;
  * driver (each step sets x, y to random doubles and ts to the step's time on the next entities, round-robin), whose
  * tree-change stream is stamped with consecutive seqs and turned into protocol messages by
  * {@link ServerMessages}, exactly as the server does. So the texts a client receives here are the server's texts.
+ * Also used by the load tool to warm its client code up before it connects ({@code ClientWarmup}).
  */
-final class ServerFrames {
+public final class ServerFrames {
     private final JsonCodec codec;
     private final World world = (World) TreeFixture.WORLD.buildModel();
     private final List<JsonObject> stamped = new ArrayList<>();
@@ -30,7 +31,7 @@ final class ServerFrames {
     private int cursor;
     private double ts = 1_752_000_100_000.0;
 
-    ServerFrames(JsonCodec codec) {
+    public ServerFrames(JsonCodec codec) {
         this.codec = codec;
         world.onTreeChange(change -> stamped.add(ServerMessages.of(change, ++seq)));
     }
@@ -41,7 +42,7 @@ final class ServerFrames {
     }
 
     /** The initial-state message for the tree as it is now, carrying the last seq stamped (0 before any step). */
-    String initial() {
+    public String initial() {
         return codec.encode(ServerMessages.initial(seq, world.xport()));
     }
 
@@ -58,7 +59,7 @@ final class ServerFrames {
     }
 
     /** One driver step over {@code entities} entities: their change messages, in seq order. */
-    List<JsonObject> step(int entities) {
+    public List<JsonObject> step(int entities) {
         ts += 50.0 + random.nextDouble(); // 20 steps/s, with the jitter of a real clock
         for (int i = 0; i < entities; i++) {
             Entity entity = world.entities.at((cursor + i) % World.ENTITY_COUNT);
@@ -79,7 +80,7 @@ final class ServerFrames {
     }
 
     /** A batched frame, as a {@code ?batch=1} client gets one authority task's messages: a JSON array. */
-    String batch(List<JsonObject> messages) {
+    public String batch(List<JsonObject> messages) {
         return codec.encode(JsonArray.of(messages));
     }
 }
