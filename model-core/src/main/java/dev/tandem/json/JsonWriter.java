@@ -24,6 +24,14 @@ public interface JsonWriter {
     /** The key of the next member of the current object. */
     void name(String name);
 
+    /**
+     * The same as {@link #name(String)} of {@code name.value()}; a codec's writer may keep a ready form of the name in
+     * the token ({@link JsonName#encoded()}) to write it faster the next time.
+     */
+    default void name(JsonName name) {
+        name(name.value());
+    }
+
     void nullValue();
 
     void value(boolean value);

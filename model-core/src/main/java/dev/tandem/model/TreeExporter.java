@@ -1,5 +1,6 @@
 package dev.tandem.model;
 
+import dev.tandem.json.JsonName;
 import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonTreeWriter;
 import dev.tandem.json.JsonWriter;
@@ -25,6 +26,12 @@ import java.util.Map;
  * indices ("0", "12") first, ascending, as JavaScript orders them; in the usual case, declaration order.
  */
 final class TreeExporter {
+    // The fixed keys, as tokens a codec's writer can keep its ready text in (JsonName).
+    private static final JsonName ID = JsonName.of("id");
+    private static final JsonName ATTRS = JsonName.of("attrs");
+    private static final JsonName MODELS = JsonName.of("models");
+    private static final JsonName COLLECTIONS = JsonName.of("collections");
+
     private TreeExporter() {
     }
 
@@ -41,9 +48,9 @@ final class TreeExporter {
 
     private static void tree(BaseModel model, boolean withChildren, JsonWriter out) {
         out.beginObject();
-        out.name("id");
+        out.name(ID);
         id(model, out);
-        out.name("attrs");
+        out.name(ATTRS);
         out.beginObject();
         Map<String, Object> current = model.currentAttributes();
         List<Attribute<?>> attributes = model.schema().attributesInJsonOrder();
@@ -52,7 +59,7 @@ final class TreeExporter {
             String key = attribute.name();
             Object value = current.get(key);
             if (value != null || current.containsKey(key)) {
-                out.name(key);
+                out.name(attribute.jsonName());
                 attribute.writeJson(value, out);
             }
         }
@@ -60,7 +67,7 @@ final class TreeExporter {
         if (withChildren) {
             Map<String, BaseModel> children = model.childMap();
             if (!children.isEmpty()) {
-                out.name("models");
+                out.name(MODELS);
                 out.beginObject();
                 for (String name : JsonObject.inPropertyOrder(children.keySet())) {
                     out.name(name);
@@ -70,15 +77,15 @@ final class TreeExporter {
             }
             Map<String, ModelCollection<?>> collections = model.collectionMap();
             if (!collections.isEmpty()) {
-                out.name("collections");
+                out.name(COLLECTIONS);
                 out.beginObject();
                 for (String name : JsonObject.inPropertyOrder(collections.keySet())) {
                     ModelCollection<?> collection = collections.get(name);
                     out.name(name);
                     out.beginObject();
-                    out.name("id");
+                    out.name(ID);
                     id(collection, out);
-                    out.name("models");
+                    out.name(MODELS);
                     out.beginArray();
                     for (int i = 0, n = collection.size(); i < n; i++) {
                         tree(collection.at(i), true, out);

@@ -2,6 +2,7 @@ package dev.tandem.model.schema;
 
 import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonLimits;
+import dev.tandem.json.JsonName;
 import dev.tandem.json.JsonNull;
 import dev.tandem.json.JsonValue;
 import dev.tandem.json.JsonWriter;
@@ -30,6 +31,7 @@ import java.util.function.Predicate;
  */
 public final class Attribute<T> {
     private final String name;
+    private final JsonName jsonName;
     private final String changeEventName;
     private final AttributeType type;
     private boolean required;
@@ -48,6 +50,7 @@ public final class Attribute<T> {
             throw new IllegalArgumentException("an attribute needs a name");
         }
         this.name = name;
+        this.jsonName = JsonName.of(name);
         this.changeEventName = "change:" + name;
         this.type = type;
     }
@@ -131,6 +134,11 @@ public final class Attribute<T> {
 
     public String name() {
         return name;
+    }
+
+    /** The name as a {@link JsonName}, for writers that prepare a name's text once ({@link JsonWriter#name(JsonName)}). */
+    public JsonName jsonName() {
+        return jsonName;
     }
 
     /** {@code change:<name>}, the event a change of this attribute fires. */

@@ -1,74 +1,58 @@
 package dev.tandem.server.json;
 
 /**
- * Makes the JVM codec escape strings exactly as {@code JSON.stringify} does.
+ * What {@code JSON.stringify} escapes in a string, and how; {@link JsonTextWriter} asks it for every character.
  *
- * <p>jackson-core's default escaping already agrees with JavaScript's on almost every string: both write
- * {@code \b \t \n \f \r}, {@code \"} and {@code \\} the short way and everything from U+0020 up (except {@code "}
- * and {@code \}) as itself. They differ on two kinds of character only: the other control characters, which Jackson
- * writes with upper-case hex ({@code \u001F}) and JavaScript with lower-case ({@code \u001f}), and lone
- * surrogates, which Jackson writes raw and JavaScript escapes (whether a surrogate is lone depends on its
- * neighbour). {@link JacksonJsonCodec} lets Jackson's fast default path write every string without those
- * ({@link #needsOwnQuoting}), and writes the rare rest as {@link #quote} gives them. (A Jackson
- * {@code CharacterEscapes} table could fix the hex case, but it sends every string through Jackson's slow
- * custom-escape path, and still misses lone surrogates.)
+ * <p>ECMAScript (ES2019, "well-formed JSON.stringify") writes {@code "} and {@code \} as {@code \"} and {@code \\},
+ * U+0008, U+000C, U+000A, U+000D and U+0009 as {@code \b \f \n \r \t}, the other characters below U+0020 and every
+ * lone surrogate (one that is not part of a high-low pair) as a backslash, {@code u} and four lower-case hex digits, and
+ * everything else as itself (including {@code /}, U+007F, U+2028 and U+2029). Whether a surrogate is lone depends on
+ * its neighbour, so the writer checks pairs itself; this class answers for one character.
  */
 final class JavaScriptEscapes {
+    /** The longest escape of one character: a backslash, {@code u} and four hex digits. */
+    static final int MAX_ESCAPE_LENGTH = 6;
+
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    // For the ASCII characters: 0 when written as themselves, else the letter after the backslash ('u' for \\uXXXX).
+    private static final char[] ASCII_ESCAPES = new char[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ASCII_ESCAPES[c] = 'u';
+        }
+        ASCII_ESCAPES['"'] = '"';
+        ASCII_ESCAPES['\\'] = '\\';
+        ASCII_ESCAPES['\b'] = 'b';
+        ASCII_ESCAPES['\f'] = 'f';
+        ASCII_ESCAPES['\n'] = 'n';
+        ASCII_ESCAPES['\r'] = 'r';
+        ASCII_ESCAPES['\t'] = 't';
+    }
 
     private JavaScriptEscapes() {
     }
 
-    /** True when Jackson's default escaping would write {@code text} differently from {@code JSON.stringify}. */
-    static boolean needsOwnQuoting(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c < 0x20) {
-                if (c != '\b' && c != '\t' && c != '\n' && c != '\f' && c != '\r') {
-                    return true;
-                }
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /** True when {@code c} is an ASCII character that is escaped (a control character, {@code "} or {@code \}). */
+    static boolean isEscapedAscii(char c) {
+        return c < 128 && ASCII_ESCAPES[c] != 0;
     }
 
-    /** {@code text} as a quoted JSON string, escaped as {@code JSON.stringify} escapes it (the rare path). */
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8).append('"');
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\b': out.append("\\b"); break;
-                case '\f': out.append("\\f"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                default:
-                    if (c < 0x20) {
-                        out.append(unicodeEscape(c));
-                    } else if (Character.isHighSurrogate(c) && i + 1 < n
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        out.append(c).append(text.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        out.append(unicodeEscape(c));
-                    } else {
-                        out.append(c);
-                    }
-            }
+    /**
+     * Writes the escape of {@code c} at {@code out[at]} and returns the index after it. {@code c} is an escaped ASCII
+     * character or a lone surrogate; {@code out} has {@link #MAX_ESCAPE_LENGTH} free characters from {@code at}.
+     */
+    static int writeEscape(char c, char[] out, int at) {
+        char letter = c < 128 ? ASCII_ESCAPES[c] : 'u';
+        out[at++] = '\\';
+        out[at++] = letter;
+        if (letter == 'u') {
+            out[at++] = HEX[c >> 12 & 0xF];
+            out[at++] = HEX[c >> 8 & 0xF];
+            out[at++] = HEX[c >> 4 & 0xF];
+            out[at++] = HEX[c & 0xF];
         }
-        return out.append('"').toString();
-    }
-
-    private static String unicodeEscape(char c) {
-        return new String(new char[] {'\\', 'u', HEX[c >> 12 & 0xF], HEX[c >> 8 & 0xF], HEX[c >> 4 & 0xF],
-                HEX[c & 0xF]});
+        return at;
     }
 }

@@ -103,7 +103,7 @@ public final class JavaScriptNumberText {
     }
 
     /** True when 0.d × 10^n or 0.(d+1) × 10^n, for the leading digit d of a 2-digit answer, reads back. */
-    private static boolean oneDigitReadsBack(double value, char leading, int n) {
+    static boolean oneDigitReadsBack(double value, char leading, int n) {
         double magnitude = Math.abs(value);
         int d = leading - '0';
         return decimal(d, n - 1) == magnitude || (d == 9 ? decimal(1, n) : decimal(d + 1, n - 1)) == magnitude;
