@@ -8,12 +8,12 @@ import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
 import dev.tandem.model.schema.Attribute;
 import dev.tandem.model.schema.AttributeValueException;
+import dev.tandem.model.schema.Schema;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,34 +92,37 @@ final class TreeImporter {
 
     private void planAttributes(ModelPlan plan, JsonObject attrs, Path path) {
         BaseModel model = plan.model;
+        Schema schema = model.schema();
+        AttributeWrite write = new AttributeWrite(schema.size());
         for (int i = 0, size = attrs.size(); i < size; i++) { // by position: no entry objects
             String key = attrs.keyAt(i);
-            Attribute<?> attribute = model.schema().attribute(key);
-            if (attribute == null) {
-                throw new ModelValidationException(Violation.UNDECLARED_KEY, path.toString(), key, "is not declared by " + model.schema().modelName()
-                        + " (declared: " + model.schema().names() + ")");
+            int p = schema.position(key);
+            if (p < 0) {
+                throw new ModelValidationException(Violation.UNDECLARED_KEY, path.toString(), key, "is not declared by " + schema.modelName()
+                        + " (declared: " + schema.names() + ")");
             }
             Object value;
             try {
-                value = attribute.acceptJson(attrs.valueAt(i));
+                value = schema.attributeAt(p).acceptJson(attrs.valueAt(i));
             } catch (AttributeValueException rejected) {
                 throw new ModelValidationException(rejected.violation(), path.toString(), key, rejected.getMessage());
             }
-            model.checkSetOnce(attribute, value, path);
-            plan.sets.put(key, value);
+            model.checkSetOnce(p, value, path);
+            write.set(p, value);
         }
-        for (Attribute<?> attribute : model.schema().attributes()) {
-            String key = attribute.name();
-            if (!plan.sets.containsKey(key)) {
+        for (int p = 0, size = schema.size(); p < size; p++) {
+            if (!write.sets(p)) {
+                Attribute<?> attribute = schema.attributeAt(p);
                 if (attribute.isRequired()) {
-                    throw new ModelValidationException(Violation.REQUIRED, path.toString(), key, "is required but missing");
+                    throw new ModelValidationException(Violation.REQUIRED, path.toString(), attribute.name(), "is required but missing");
                 }
-                if (model.holds(key)) {
-                    plan.unsets.add(key);
+                if (model.holdsAt(p)) {
+                    write.unset(p);
                 }
             }
         }
-        model.checkCandidate(plan.sets, plan.unsets, path);
+        model.checkCandidate(write, path);
+        plan.write = write;
     }
 
     private CollectionPlan planCollection(ModelCollection<?> collection, JsonValue image, Path path) {
@@ -258,8 +261,7 @@ final class TreeImporter {
     private static final class ModelPlan {
         final BaseModel model;
         String id;
-        final Map<String, Object> sets = new LinkedHashMap<>();
-        final List<String> unsets = new ArrayList<>();
+        AttributeWrite write;
         final List<ModelPlan> children = new ArrayList<>();
         final List<CollectionPlan> collections = new ArrayList<>();
 
@@ -298,7 +300,7 @@ final class TreeImporter {
         }
 
         void apply(Notify notify) {
-            model.applyValidated(sets, unsets, notify);
+            model.applyValidated(write, notify);
             for (ModelPlan child : children) {
                 child.apply(notify);
             }
