@@ -1,6 +1,7 @@
 package dev.tandem.model;
 
 import dev.tandem.model.schema.Violation;
+import dev.tandem.json.JsonCodec;
 import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonValue;
 import dev.tandem.json.JsonWriter;
@@ -61,6 +62,10 @@ public abstract class BaseModel extends TreeNode {
     private AttributeWrite ownWrite;
     private final Map<String, BaseModel> children = new LinkedHashMap<>();
     private final Map<String, ModelCollection<?>> collections = new LinkedHashMap<>();
+    // The same declarations by position, for the importer (a few each, so scanned linearly).
+    private static final String[] NO_NAMES = new String[0];
+    private String[] childNames = NO_NAMES;
+    private String[] collectionNames = NO_NAMES;
 
     // Backbone's change bookkeeping for the outermost set in progress (or the last one): the old value of every key
     // it touched (ABSENT for keys that had none; untouched keys still hold their previous value), whether a set is
@@ -330,6 +335,7 @@ public abstract class BaseModel extends TreeNode {
             throw new IllegalArgumentException(model.describe() + " already has a parent");
         }
         children.put(name, model);
+        childNames = appended(childNames, name);
         attach(model);
         return model;
     }
@@ -339,6 +345,7 @@ public abstract class BaseModel extends TreeNode {
         checkNewMemberName(name);
         ModelCollection<M> collection = new ModelCollection<>(factory);
         collections.put(name, collection);
+        collectionNames = appended(collectionNames, name);
         attach(collection);
         return collection;
     }
@@ -390,6 +397,19 @@ public abstract class BaseModel extends TreeNode {
 
     public final void mport(JsonValue tree, Notify notify) {
         TreeImporter.mport(this, tree, notify);
+    }
+
+    /**
+     * {@code mport(codec.decode(text))}: the same result, the same errors, the same events. With a codec whose
+     * {@link JsonCodec#reader} streams (the JVM's), the text is read straight into the import plan, without the
+     * JSON tree in between; the browser's codec decodes it first.
+     */
+    public final void mport(String text, JsonCodec codec) {
+        mport(text, codec, Notify.EVENTS);
+    }
+
+    public final void mport(String text, JsonCodec codec, Notify notify) {
+        TreeImporter.mport(this, text, codec, notify);
     }
 
     @Override
@@ -700,6 +720,22 @@ public abstract class BaseModel extends TreeNode {
                     + " (declared: " + schema.names() + ")");
         }
         return attribute;
+    }
+
+    private static String[] appended(String[] names, String name) {
+        String[] grown = java.util.Arrays.copyOf(names, names.length + 1);
+        grown[names.length] = name;
+        return grown;
+    }
+
+    /** Declared child names in declaration order (not a copy: do not change it). */
+    final String[] childNames() {
+        return childNames;
+    }
+
+    /** Declared collection names in declaration order (not a copy: do not change it). */
+    final String[] collectionNames() {
+        return collectionNames;
     }
 
     private void checkNewMemberName(String name) {

@@ -24,11 +24,16 @@ public final class Schema {
     private final Map<String, Integer> positions = new HashMap<>();
     private final Attribute<?>[] byPosition;
     private final int[] jsonOrderPositions;
+    private final boolean[] indexLike;
 
     private Schema(String modelName, Map<String, Attribute<?>> attributes) {
         this.modelName = modelName;
         this.attributes = attributes;
         this.byPosition = attributes.values().toArray(new Attribute<?>[0]);
+        this.indexLike = new boolean[byPosition.length];
+        for (int i = 0; i < byPosition.length; i++) {
+            indexLike[i] = JsonObject.isArrayIndex(byPosition[i].name());
+        }
         for (int i = 0; i < byPosition.length; i++) {
             positions.put(byPosition[i].name(), i);
         }
@@ -87,6 +92,11 @@ public final class Schema {
     /** The declaration position of the {@code i}-th attribute of {@link #attributesInJsonOrder()}. */
     public int positionInJsonOrder(int i) {
         return jsonOrderPositions[i];
+    }
+
+    /** True when the name at {@code position} looks like an array index ("0", "12"), which JSON orders first. */
+    public boolean isIndexLike(int position) {
+        return indexLike[position];
     }
 
     public boolean declares(String name) {
