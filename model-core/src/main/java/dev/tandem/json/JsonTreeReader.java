@@ -5,8 +5,10 @@ package dev.tandem.json;
  * nothing to check (the tree is valid JSON by construction). {@link #readValue} hands out the subtree itself.
  */
 public final class JsonTreeReader implements JsonReader {
-    private JsonValue[] containers = new JsonValue[8]; // the open objects and arrays, outermost first
-    private int[] positions = new int[8];              // per open container: the next member or item
+    // The open objects and arrays, outermost first, and per container the next member or item. Small at first: the
+    // importer opens a reader per member it plans from a tree, most of them one or two levels deep.
+    private JsonValue[] containers = new JsonValue[2];
+    private int[] positions = new int[2];
     private int depth;
     private JsonValue pending;                          // the value the reader is positioned before, if known
 
