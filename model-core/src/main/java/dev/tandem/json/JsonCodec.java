@@ -34,4 +34,13 @@ public interface JsonCodec {
 
     /** The tree of {@code text}; fails with {@link MalformedJsonException} on anything that is not strict JSON. */
     JsonValue decode(String text) throws MalformedJsonException;
+
+    /**
+     * A reader of {@code text}'s one value, e.g. for {@code model.mport(text, codec)}. This default decodes the text
+     * and reads the tree; a codec that can stream overrides it and reads straight from its parser
+     * ({@link JsonReader#streams()}), checking the text as strictly as {@link #decode} while it reads.
+     */
+    default JsonReader reader(String text) throws MalformedJsonException {
+        return new JsonTreeReader(decode(text));
+    }
 }

@@ -191,7 +191,7 @@ public final class JsonObject implements JsonValue {
     }
 
     /** True for the canonical decimal form of an integer 0 … 2^32 − 2, the keys JavaScript orders first. */
-    static boolean isArrayIndex(String key) {
+    public static boolean isArrayIndex(String key) {
         int length = key.length();
         if (length == 0 || length > 10) {
             return false;

@@ -1,6 +1,7 @@
 package dev.tandem.model;
 
 import dev.tandem.model.schema.Violation;
+import dev.tandem.json.JsonCodec;
 import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonValue;
 import dev.tandem.json.JsonWriter;
@@ -50,25 +51,44 @@ public abstract class BaseModel extends TreeNode {
 
     private final Schema schema;
     private final String cid;
-    private final Map<String, Object> attributes = new LinkedHashMap<>();
+    // Attribute values by schema position: null for no value, HELD_NULL for a held null (a nullable attribute).
+    // attributes() promises first-set order; while the held keys were first set in ascending position (defaults in
+    // declaration order, then imports in declaration order: nearly always), that order needs no storage. Only a key
+    // first set before a lower position gets `order`, the held positions in first-set order.
+    private static final Object HELD_NULL = new Object();
+    private final Object[] values;
+    private int[] order;
+    private int heldCount;
+    private int highestHeld = -1;
+    private AttributeWrite ownWrite;
     private final Map<String, BaseModel> children = new LinkedHashMap<>();
     private final Map<String, ModelCollection<?>> collections = new LinkedHashMap<>();
+    // The same declarations by position, for the importer (a few each, so scanned linearly).
+    private static final String[] NO_NAMES = new String[0];
+    private String[] childNames = NO_NAMES;
+    private String[] collectionNames = NO_NAMES;
 
     // Backbone's change bookkeeping for the outermost set in progress (or the last one): the old value of every key
     // it touched (ABSENT for keys that had none; untouched keys still hold their previous value), whether a set is
     // running (a nested set then only adds to it) and whether another "change" pass is due. Kept as differences
     // rather than copies, so a set costs nothing per attribute it does not touch; what changed is derived from it.
+    // By position: null when the set did not touch it, ABSENT when it had no value, else its old stored value;
+    // `touched` lists the touched positions in the order they were first touched. Both are made on the first set.
     private static final Object ABSENT = new Object();
-    private final Map<String, Object> previousValues = new LinkedHashMap<>(4);
+    private Object[] previous;
+    private int[] touched;
+    private int touchedCount;
     private boolean changing;
     private boolean pending;
 
     protected BaseModel(Schema schema) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.cid = "c" + CLIENT_IDS.incrementAndGet();
-        for (Attribute<?> attribute : schema.attributes()) {
+        this.values = new Object[schema.size()];
+        for (int p = 0; p < values.length; p++) {
+            Attribute<?> attribute = schema.attributeAt(p);
             if (attribute.hasDefault()) {
-                attributes.put(attribute.name(), attribute.defaultValue());
+                store(p, attribute.defaultValue());
             }
         }
     }
@@ -86,8 +106,7 @@ public abstract class BaseModel extends TreeNode {
 
     /** The value of {@code key}, or null when it has none. Fails for an undeclared key. */
     public final Object get(String key) {
-        declared(key);
-        return attributes.get(key);
+        return valueAt(declared(key));
     }
 
     @SuppressWarnings("unchecked")
@@ -97,8 +116,7 @@ public abstract class BaseModel extends TreeNode {
 
     /** True when {@code key} holds a non-null value. */
     public final boolean has(String key) {
-        declared(key);
-        return attributes.get(key) != null;
+        return valueAt(declared(key)) != null;
     }
 
     public final boolean has(Attribute<?> attribute) {
@@ -107,46 +125,49 @@ public abstract class BaseModel extends TreeNode {
 
     /** A copy of the attributes that hold a value (null included), in the order they were first set. */
     public final Map<String, Object> attributes() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        return Collections.unmodifiableMap(currentAttributes());
     }
 
     /** The value {@code key} had before the current (or last) set began. */
     public final Object previous(String key) {
-        declared(key);
-        if (previousValues.containsKey(key)) {
-            Object previous = previousValues.get(key);
-            return previous == ABSENT ? null : previous;
+        int p = declared(key);
+        if (previous != null && previous[p] != null) {
+            Object old = previous[p];
+            return old == ABSENT ? null : unwrap(old);
         }
-        return attributes.get(key);
+        return valueAt(p);
     }
 
     /** All attributes as they were before the current (or last) set began. */
     public final Map<String, Object> previousAttributes() {
-        Map<String, Object> previous = new LinkedHashMap<>(attributes);
-        for (Map.Entry<String, Object> entry : previousValues.entrySet()) {
-            if (entry.getValue() == ABSENT) {
-                previous.remove(entry.getKey());
+        Map<String, Object> result = currentAttributes();
+        for (int i = 0; i < touchedCount; i++) {
+            int p = touched[i];
+            String key = schema.attributeAt(p).name();
+            if (previous[p] == ABSENT) {
+                result.remove(key);
             } else {
-                previous.put(entry.getKey(), entry.getValue());
+                result.put(key, unwrap(previous[p]));
             }
         }
-        return Collections.unmodifiableMap(previous);
+        return Collections.unmodifiableMap(result);
     }
 
     /** What the current (or last) set changed: key to new value (null for an unset key). */
     public final Map<String, Object> changedAttributes() {
         Map<String, Object> changed = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> entry : previousValues.entrySet()) {
-            if (differsFromPrevious(entry.getKey(), entry.getValue())) {
-                changed.put(entry.getKey(), attributes.get(entry.getKey()));
+        for (int i = 0; i < touchedCount; i++) {
+            int p = touched[i];
+            if (differsFromPrevious(p)) {
+                changed.put(schema.attributeAt(p).name(), valueAt(p));
             }
         }
         return Collections.unmodifiableMap(changed);
     }
 
     public final boolean hasChanged() {
-        for (Map.Entry<String, Object> entry : previousValues.entrySet()) {
-            if (differsFromPrevious(entry.getKey(), entry.getValue())) {
+        for (int i = 0; i < touchedCount; i++) {
+            if (differsFromPrevious(touched[i])) {
                 return true;
             }
         }
@@ -154,12 +175,14 @@ public abstract class BaseModel extends TreeNode {
     }
 
     public final boolean hasChanged(String key) {
-        return previousValues.containsKey(key) && differsFromPrevious(key, previousValues.get(key));
+        int p = declared(key);
+        return previous != null && previous[p] != null && differsFromPrevious(p);
     }
 
-    private boolean differsFromPrevious(String key, Object previous) {
-        boolean now = attributes.containsKey(key);
-        return previous == ABSENT ? now : !now || !Objects.equals(previous, attributes.get(key));
+    private boolean differsFromPrevious(int p) {
+        Object old = previous[p];
+        boolean now = values[p] != null;
+        return old == ABSENT ? now : !now || !Objects.equals(unwrap(old), valueAt(p));
     }
 
     // ---------------------------------------------------------------- writing
@@ -177,9 +200,15 @@ public abstract class BaseModel extends TreeNode {
     }
 
     public final void set(String key, Object value, Notify notify) {
-        Map<String, Object> one = new LinkedHashMap<>(2);
-        one.put(key, value);
-        set(one, notify);
+        int p = declared(key);
+        AttributeWrite write = acquireWrite();
+        try {
+            write.set(p, accept(p, value));
+            checkCandidate(write, null);
+            applyValidated(write, notify);
+        } finally {
+            releaseWrite(write);
+        }
     }
 
     public final void set(Map<String, ?> values) {
@@ -188,21 +217,17 @@ public abstract class BaseModel extends TreeNode {
 
     /** Sets several attributes at once: all are validated first, then all change together. */
     public final void set(Map<String, ?> values, Notify notify) {
-        Map<String, Object> accepted = new LinkedHashMap<>();
-        for (Map.Entry<String, ?> entry : values.entrySet()) {
-            String key = entry.getKey();
-            Attribute<?> attribute = declared(key);
-            Object value;
-            try {
-                value = attribute.accept(entry.getValue());
-            } catch (AttributeValueException rejected) {
-                throw new ModelValidationException(rejected.violation(), describe(), key, rejected.getMessage());
+        AttributeWrite write = acquireWrite();
+        try {
+            for (Map.Entry<String, ?> entry : values.entrySet()) {
+                int p = declared(entry.getKey());
+                write.set(p, accept(p, entry.getValue()));
             }
-            checkSetOnce(attribute, value, null);
-            accepted.put(key, value);
+            checkCandidate(write, null);
+            applyValidated(write, notify);
+        } finally {
+            releaseWrite(write);
         }
-        checkCandidate(accepted, Collections.emptyList(), null);
-        applyValidated(accepted, Collections.emptyList(), notify);
     }
 
     /**
@@ -211,30 +236,36 @@ public abstract class BaseModel extends TreeNode {
      * client's command.
      */
     public final void setFromJson(JsonObject changes, Collection<String> unsetKeys, Notify notify) {
-        Map<String, Object> accepted = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonValue> entry : changes.members().entrySet()) {
-            String key = entry.getKey();
-            Attribute<?> attribute = declared(key);
-            Object value;
-            try {
-                value = attribute.acceptJson(entry.getValue());
-            } catch (AttributeValueException rejected) {
-                throw new ModelValidationException(rejected.violation(), describe(), key, rejected.getMessage());
+        AttributeWrite write = acquireWrite();
+        try {
+            for (int i = 0, size = changes.size(); i < size; i++) { // by position: no entry objects
+                String key = changes.keyAt(i);
+                int p = declared(key);
+                Attribute<?> attribute = schema.attributeAt(p);
+                Object value;
+                try {
+                    value = attribute.acceptJson(changes.valueAt(i));
+                } catch (AttributeValueException rejected) {
+                    throw new ModelValidationException(rejected.violation(), describe(), key, rejected.getMessage());
+                }
+                checkSetOnce(p, value, null);
+                write.set(p, value);
             }
-            checkSetOnce(attribute, value, null);
-            accepted.put(key, value);
-        }
-        List<String> unsets = new ArrayList<>();
-        for (String key : unsetKeys) {
-            declared(key);
-            if (accepted.containsKey(key)) {
-                throw new ModelValidationException(Violation.MALFORMED_TREE, describe(), key,
-                        "cannot be set and unset at once");
+            if (!unsetKeys.isEmpty()) {
+                for (String key : unsetKeys) {
+                    int p = declared(key);
+                    if (write.sets(p)) {
+                        throw new ModelValidationException(Violation.MALFORMED_TREE, describe(), key,
+                                "cannot be set and unset at once");
+                    }
+                    write.unset(p);
+                }
             }
-            unsets.add(key);
+            checkCandidate(write, null);
+            applyValidated(write, notify);
+        } finally {
+            releaseWrite(write);
         }
-        checkCandidate(accepted, unsets, null);
-        applyValidated(accepted, unsets, notify);
     }
 
     public final void unset(String key) {
@@ -247,11 +278,16 @@ public abstract class BaseModel extends TreeNode {
 
     /** Removes the values of {@code keys}; fails for a required or undeclared key. */
     public final void unset(Collection<String> keys, Notify notify) {
-        for (String key : keys) {
-            declared(key);
+        AttributeWrite write = acquireWrite();
+        try {
+            for (String key : keys) {
+                write.unset(declared(key));
+            }
+            checkCandidate(write, null);
+            applyValidated(write, notify);
+        } finally {
+            releaseWrite(write);
         }
-        checkCandidate(Collections.emptyMap(), keys, null);
-        applyValidated(Collections.emptyMap(), keys, notify);
     }
 
     /** Unsets every attribute; fails (changing nothing) if one of them is required. */
@@ -260,7 +296,7 @@ public abstract class BaseModel extends TreeNode {
     }
 
     public final void clear(Notify notify) {
-        unset(new ArrayList<>(attributes.keySet()), notify);
+        unset(new ArrayList<>(currentAttributes().keySet()), notify);
     }
 
     /**
@@ -285,7 +321,7 @@ public abstract class BaseModel extends TreeNode {
     /** Fails naming the first required attribute without a value; a model must be complete to join a tree. */
     public final void checkComplete() {
         for (Attribute<?> attribute : schema.attributes()) {
-            if (attribute.isRequired() && !attributes.containsKey(attribute.name())) {
+            if (attribute.isRequired() && !holds(attribute.name())) {
                 throw new ModelValidationException(Violation.REQUIRED, describe(), attribute.name(), "is required but has no value");
             }
         }
@@ -300,6 +336,7 @@ public abstract class BaseModel extends TreeNode {
             throw new IllegalArgumentException(model.describe() + " already has a parent");
         }
         children.put(name, model);
+        childNames = appended(childNames, name);
         attach(model);
         return model;
     }
@@ -309,6 +346,7 @@ public abstract class BaseModel extends TreeNode {
         checkNewMemberName(name);
         ModelCollection<M> collection = new ModelCollection<>(factory);
         collections.put(name, collection);
+        collectionNames = appended(collectionNames, name);
         attach(collection);
         return collection;
     }
@@ -362,6 +400,19 @@ public abstract class BaseModel extends TreeNode {
         TreeImporter.mport(this, tree, notify);
     }
 
+    /**
+     * {@code mport(codec.decode(text))}: the same result, the same errors, the same events. With a codec whose
+     * {@link JsonCodec#reader} streams (the JVM's), the text is read straight into the import plan, without the
+     * JSON tree in between; the browser's codec decodes it first.
+     */
+    public final void mport(String text, JsonCodec codec) {
+        mport(text, codec, Notify.EVENTS);
+    }
+
+    public final void mport(String text, JsonCodec codec, Notify notify) {
+        TreeImporter.mport(this, text, codec, notify);
+    }
+
     @Override
     public final String describe() {
         return schema.modelName() + " " + (id() != null ? id() : cid);
@@ -382,7 +433,7 @@ public abstract class BaseModel extends TreeNode {
     public String toString() {
         // Values through Values.describe, not the map's own toString: numbers then read as in JSON on every runtime.
         StringBuilder out = new StringBuilder(describe()).append(" {");
-        for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
+        for (Map.Entry<String, Object> attribute : currentAttributes().entrySet()) {
             out.append(out.charAt(out.length() - 1) == '{' ? "" : ", ").append(attribute.getKey()).append('=')
                     .append(Values.describe(attribute.getValue()));
         }
@@ -391,18 +442,29 @@ public abstract class BaseModel extends TreeNode {
 
     // ---------------------------------------------------------------- internals shared with the importer
 
-    /** The declared attribute {@code key}; fails for an undeclared key. */
-    final Attribute<?> declared(String key) {
-        Attribute<?> attribute = schema.attribute(key);
-        if (attribute == null) {
+    /** The schema position of the declared attribute {@code key}; fails for an undeclared key. */
+    final int declared(String key) {
+        int p = schema.position(key);
+        if (p < 0) {
             throw new ModelValidationException(Violation.UNDECLARED_KEY, describe(), key, "is not declared by " + schema.modelName()
                     + " (declared: " + schema.names() + ")");
         }
-        return attribute;
+        return p;
     }
 
     final boolean holds(String key) {
-        return attributes.containsKey(key);
+        int p = schema.position(key);
+        return p >= 0 && values[p] != null;
+    }
+
+    /** True when the attribute at schema position {@code p} holds a value (null included). */
+    final boolean holdsAt(int p) {
+        return values[p] != null;
+    }
+
+    /** The value at schema position {@code p}; null when it holds none or holds null. */
+    final Object valueAt(int p) {
+        return unwrap(values[p]);
     }
 
     /** The declared children and collections themselves (not views), for the exporter's walk. */
@@ -414,19 +476,124 @@ public abstract class BaseModel extends TreeNode {
         return collections;
     }
 
+    /** A new map of the held attributes in first-set order. */
     final Map<String, Object> currentAttributes() {
-        return attributes;
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (order != null) {
+            for (int i = 0; i < heldCount; i++) {
+                result.put(schema.attributeAt(order[i]).name(), valueAt(order[i]));
+            }
+        } else {
+            for (int p = 0; p <= highestHeld; p++) {
+                if (values[p] != null) {
+                    result.put(schema.attributeAt(p).name(), valueAt(p));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static Object unwrap(Object stored) {
+        return stored == HELD_NULL ? null : stored;
+    }
+
+    /** Stores {@code value} at {@code p}; a key that held nothing goes last in first-set order. */
+    private void store(int p, Object value) {
+        if (values[p] == null) {
+            if (order == null && p < highestHeld) {
+                // The first key set out of position order: from now on the order is kept explicitly.
+                order = new int[values.length];
+                for (int q = 0, i = 0; q <= highestHeld; q++) {
+                    if (values[q] != null) {
+                        order[i++] = q;
+                    }
+                }
+            }
+            if (order != null) {
+                order[heldCount] = p;
+            }
+            heldCount++;
+            if (p > highestHeld) {
+                highestHeld = p;
+            }
+        }
+        values[p] = value == null ? HELD_NULL : value;
+    }
+
+    private void erase(int p) {
+        values[p] = null;
+        heldCount--;
+        if (order != null) {
+            int i = 0;
+            while (order[i] != p) {
+                i++;
+            }
+            System.arraycopy(order, i + 1, order, i, heldCount - i);
+        }
+        if (p == highestHeld) {
+            do {
+                highestHeld--;
+            } while (highestHeld >= 0 && values[highestHeld] == null);
+        }
+    }
+
+    /** Notes the old stored value of {@code p} (null: none) unless the current set touched it already. */
+    private void recordPrevious(int p, Object old) {
+        if (previous == null) {
+            previous = new Object[values.length];
+            touched = new int[values.length];
+        }
+        if (previous[p] == null) {
+            previous[p] = old == null ? ABSENT : old;
+            touched[touchedCount++] = p;
+        }
+    }
+
+    private void forgetPrevious() {
+        for (int i = 0; i < touchedCount; i++) {
+            previous[touched[i]] = null;
+        }
+        touchedCount = 0;
+    }
+
+    /** This model's re-usable write, or a fresh one while it is in use (a set made by a listener during a set). */
+    private AttributeWrite acquireWrite() {
+        AttributeWrite write = ownWrite;
+        if (write == null) {
+            write = ownWrite = new AttributeWrite(values.length);
+        } else if (write.busy) {
+            write = new AttributeWrite(values.length);
+        }
+        write.busy = true;
+        return write;
+    }
+
+    private static void releaseWrite(AttributeWrite write) {
+        write.clear();
+        write.busy = false;
+    }
+
+    private Object accept(int p, Object raw) {
+        Attribute<?> attribute = schema.attributeAt(p);
+        Object value;
+        try {
+            value = attribute.accept(raw);
+        } catch (AttributeValueException rejected) {
+            throw new ModelValidationException(rejected.violation(), describe(), attribute.name(), rejected.getMessage());
+        }
+        checkSetOnce(p, value, null);
+        return value;
     }
 
     /**
      * Fails if a set-once attribute would change; {@code where} null means this model. {@code where} is asked only
      * on failure, so an importer's JSON path is built only for an error.
      */
-    final void checkSetOnce(Attribute<?> attribute, Object value, Supplier<String> where) {
-        String key = attribute.name();
-        if (attribute.isSetOnce() && attributes.containsKey(key) && !Objects.equals(attributes.get(key), value)) {
-            throw new ModelValidationException(Violation.SET_ONCE, where == null ? describe() : where.get(), key,
-                    "is set once and already holds " + dev.tandem.model.schema.Values.describe(attributes.get(key)));
+    final void checkSetOnce(int p, Object value, Supplier<String> where) {
+        Attribute<?> attribute = schema.attributeAt(p);
+        if (attribute.isSetOnce() && values[p] != null && !Objects.equals(valueAt(p), value)) {
+            throw new ModelValidationException(Violation.SET_ONCE, where == null ? describe() : where.get(),
+                    attribute.name(), "is set once and already holds " + dev.tandem.model.schema.Values.describe(valueAt(p)));
         }
     }
 
@@ -434,14 +601,15 @@ public abstract class BaseModel extends TreeNode {
      * Fails if the write would unset a required attribute or the validation hook refuses the result. The hook sees
      * a read-only view of the would-be attributes, built without copying them.
      */
-    final void checkCandidate(Map<String, Object> sets, Collection<String> unsets, Supplier<String> where) {
-        for (String key : unsets) {
-            if (schema.attribute(key).isRequired() && attributes.containsKey(key)) {
-                throw new ModelValidationException(Violation.REQUIRED, where == null ? describe() : where.get(), key,
-                        "is required and cannot be unset");
+    final void checkCandidate(AttributeWrite write, Supplier<String> where) {
+        for (int i = 0; i < write.unsetCount; i++) {
+            int p = write.unsetPositions[i];
+            if (schema.attributeAt(p).isRequired() && values[p] != null) {
+                throw new ModelValidationException(Violation.REQUIRED, where == null ? describe() : where.get(),
+                        schema.attributeAt(p).name(), "is required and cannot be unset");
             }
         }
-        String problem = validate(new CandidateAttributes(attributes, sets, unsets));
+        String problem = validate(new CandidateAttributes(this, write));
         if (problem != null) {
             throw new ModelValidationException(Violation.INVALID, where == null ? describe() : where.get(), null, problem);
         }
@@ -450,57 +618,59 @@ public abstract class BaseModel extends TreeNode {
     /**
      * Applies an already validated write: Backbone's set algorithm. Only this method changes attributes.
      */
-    final void applyValidated(Map<String, Object> sets, Collection<String> unsets, Notify notify) {
+    final void applyValidated(AttributeWrite write, Notify notify) {
         boolean silent = notify == Notify.SILENT;
         boolean nested = changing;
         changing = true;
         try {
             if (!nested) {
-                previousValues.clear();
+                forgetPrevious();
             }
             boolean streamed = hasTreeListeners();
-            List<String> changedKeys = new ArrayList<>(sets.size() + unsets.size());
             Map<String, Object> newValues = streamed ? new LinkedHashMap<>() : null;
             List<String> removedKeys = streamed ? new ArrayList<>() : null;
-            for (Map.Entry<String, Object> entry : sets.entrySet()) {
-                String key = entry.getKey();
-                Object value = entry.getValue();
-                boolean present = attributes.containsKey(key);
-                Object old = attributes.put(key, value);
-                if (!present || !Objects.equals(old, value)) {
-                    changedKeys.add(key);
+            int[] changed = write.changed;
+            int changedCount = 0;
+            for (int i = 0; i < write.setCount; i++) {
+                int p = write.setPositions[i];
+                Object value = write.setValues[i];
+                Object old = values[p];
+                store(p, value);
+                if (old == null || !Objects.equals(unwrap(old), value)) {
+                    changed[changedCount++] = p;
                     if (streamed) {
-                        newValues.put(key, value);
+                        newValues.put(schema.attributeAt(p).name(), value);
                     }
-                    if (!previousValues.containsKey(key)) {
-                        previousValues.put(key, present ? old : ABSENT);
-                    }
+                    recordPrevious(p, old);
                 }
             }
-            for (String key : unsets) {
-                if (attributes.containsKey(key)) {
-                    changedKeys.add(key);
+            for (int i = 0; i < write.unsetCount; i++) {
+                int p = write.unsetPositions[i];
+                Object old = values[p];
+                if (old != null) {
+                    changed[changedCount++] = p;
                     if (streamed) {
-                        removedKeys.add(key);
+                        removedKeys.add(schema.attributeAt(p).name());
                     }
-                    Object old = attributes.remove(key);
-                    if (!previousValues.containsKey(key)) {
-                        previousValues.put(key, old);
-                    }
+                    erase(p);
+                    recordPrevious(p, old);
                 }
             }
-            if (streamed && !changedKeys.isEmpty()) {
+            write.changedCount = changedCount;
+            if (streamed && changedCount > 0) {
                 emit(new AttributesChanged(this, Collections.unmodifiableMap(newValues),
                         Collections.unmodifiableList(removedKeys)));
             }
-            if (!silent) {
-                if (!changedKeys.isEmpty()) {
-                    pending = true;
-                }
-                for (String key : changedKeys) {
-                    String name = schema.attribute(key).changeEventName();
+            boolean heard = !silent && hasListeners();
+            if (!silent && changedCount > 0) {
+                pending = true;
+            }
+            if (heard) {
+                for (int i = 0; i < changedCount; i++) {
+                    int p = changed[i];
+                    String name = schema.attributeAt(p).changeEventName();
                     if (wants(name)) {
-                        trigger(Event.attributeChanged(this, name, key, attributes.get(key)));
+                        trigger(Event.attributeChanged(this, name, schema.attributeAt(p).name(), valueAt(p)));
                     }
                 }
             }
@@ -523,6 +693,12 @@ public abstract class BaseModel extends TreeNode {
                 changing = false;
             }
         }
+    }
+
+    /** True when any listener is subscribed here or on the holding collection (else no event needs building). */
+    private boolean hasListeners() {
+        return events.hasListeners()
+                || parent() instanceof ModelCollection<?> collection && collection.events.hasListeners();
     }
 
     /** True when a listener here or on the holding collection would receive an event named {@code name}. */
@@ -551,6 +727,22 @@ public abstract class BaseModel extends TreeNode {
                     + " (declared: " + schema.names() + ")");
         }
         return attribute;
+    }
+
+    private static String[] appended(String[] names, String name) {
+        String[] grown = java.util.Arrays.copyOf(names, names.length + 1);
+        grown[names.length] = name;
+        return grown;
+    }
+
+    /** Declared child names in declaration order (not a copy: do not change it). */
+    final String[] childNames() {
+        return childNames;
+    }
+
+    /** Declared collection names in declaration order (not a copy: do not change it). */
+    final String[] collectionNames() {
+        return collectionNames;
     }
 
     private void checkNewMemberName(String name) {

@@ -5,6 +5,7 @@ import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonTreeWriter;
 import dev.tandem.json.JsonWriter;
 import dev.tandem.model.schema.Attribute;
+import dev.tandem.model.schema.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -52,15 +53,14 @@ final class TreeExporter {
         id(model, out);
         out.name(ATTRS);
         out.beginObject();
-        Map<String, Object> current = model.currentAttributes();
-        List<Attribute<?>> attributes = model.schema().attributesInJsonOrder();
+        Schema schema = model.schema();
+        List<Attribute<?>> attributes = schema.attributesInJsonOrder();
         for (int i = 0, n = attributes.size(); i < n; i++) {
-            Attribute<?> attribute = attributes.get(i);
-            String key = attribute.name();
-            Object value = current.get(key);
-            if (value != null || current.containsKey(key)) {
+            int p = schema.positionInJsonOrder(i);
+            if (model.holdsAt(p)) {
+                Attribute<?> attribute = attributes.get(i);
                 out.name(attribute.jsonName());
-                attribute.writeJson(value, out);
+                attribute.writeJson(model.valueAt(p), out);
             }
         }
         out.endObject();

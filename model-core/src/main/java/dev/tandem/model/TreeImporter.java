@@ -1,19 +1,20 @@
 package dev.tandem.model;
 
 import dev.tandem.model.schema.Violation;
-import dev.tandem.json.JsonArray;
-import dev.tandem.json.JsonNull;
+import dev.tandem.json.JsonCodec;
+import dev.tandem.json.JsonReader;
+import dev.tandem.json.JsonTreeReader;
 import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
 import dev.tandem.model.schema.Attribute;
 import dev.tandem.model.schema.AttributeValueException;
+import dev.tandem.model.schema.Schema;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,12 @@ import java.util.function.Supplier;
  * compatibility, like the wire protocol).
  */
 final class TreeImporter {
+    private static final String[] TREE_MEMBERS = {"id", "attrs", "models", "collections"};
+    private static final int ID = 0;
+    private static final int ATTRS = 1;
+    private static final int MODELS = 2;
+    private static final int COLLECTIONS = 3;
+
     private final Map<String, Path> imageIds = new HashMap<>();
     private final Set<TreeNode> inTarget = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -44,110 +51,332 @@ final class TreeImporter {
     }
 
     static void mport(BaseModel target, JsonValue tree, Notify notify) {
+        apply(plan(target, new JsonTreeReader(tree)), notify);
+    }
+
+    /**
+     * {@code mport(target, codec.decode(text), notify)}, with the same result and the same errors, but read straight
+     * from the text when the codec's reader streams. A stream cannot go back, so when the streamed plan meets any
+     * problem (an invalid value, a key given twice, members in an order whose first problem the tree would report
+     * differently, malformed text) it is dropped, nothing having changed, and the import is planned again from the
+     * decoded tree, which decides the outcome exactly as before. Only a valid image is ever planned once.
+     */
+    static void mport(BaseModel target, String text, JsonCodec codec, Notify notify) {
+        JsonReader reader = codec.reader(text);
+        ModelPlan plan;
+        if (!reader.streams()) {
+            plan = plan(target, reader);
+        } else {
+            try {
+                plan = plan(target, reader);
+            } catch (RuntimeException dropped) {
+                plan = plan(target, new JsonTreeReader(codec.decode(text)));
+            }
+        }
+        apply(plan, notify);
+    }
+
+    private static ModelPlan plan(BaseModel target, JsonReader image) {
         if (target.parent() != null) {
             target.registry(); // so that id clashes with the rest of the tree are found while planning
         }
         TreeImporter importer = new TreeImporter();
         target.forEachNode(importer.inTarget::add);
-        ModelPlan plan = importer.planModel(target, tree, Path.ROOT);
+        return importer.planModel(target, image, Path.ROOT);
+    }
+
+    private static void apply(ModelPlan plan, Notify notify) {
         plan.removeMissing(notify);
         plan.assignIds();
         plan.apply(notify);
     }
 
-    // ---------------------------------------------------------------- plan (reads, changes nothing)
+    /** Thrown by a streaming plan for what only the tree can settle (a repeated key); the tree plan decides. */
+    private static final class NeedsTree extends RuntimeException {
+        NeedsTree() {
+            super(null, null, false, false);
+        }
+    }
 
-    private ModelPlan planModel(BaseModel model, JsonValue image, Path path) {
-        JsonObject tree = object(image, path);
+    // ---------------------------------------------------------------- plan (reads, changes nothing)
+    //
+    // Each object is read in the reader's order. A streaming reader's members are planned as they come; a tree's
+    // are planned in the order the checks are defined in (id, attrs, models, collections; child names before the
+    // children), which the tree allows at no cost (reading a member of a tree hands out the subtree). So a tree
+    // reports, of several problems, always the same first one, and a stream that meets a problem defers to it.
+
+    private ModelPlan planModel(BaseModel model, JsonReader in, Path path) {
+        expectObject(in, path);
         ModelPlan plan = new ModelPlan(model);
-        plan.id = id(model, tree, path);
-        JsonValue attrs = tree.get("attrs");
-        if (attrs == null) {
-            throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), "attrs", "is missing; a tree needs an attrs object");
-        }
-        Path attrsPath = path.member("attrs");
-        planAttributes(plan, object(attrs, attrsPath), attrsPath);
-        JsonValue children = tree.get("models");
-        if (children != null) {
-            Path modelsPath = path.member("models");
-            JsonObject images = object(children, modelsPath);
-            checkNames(images, model.children().keySet(), model, modelsPath, "child model");
-            for (Map.Entry<String, BaseModel> child : model.children().entrySet()) {
-                plan.children.add(planModel(child.getValue(), images.get(child.getKey()),
-                        modelsPath.member(child.getKey())));
+        in.beginObject();
+        if (in.streams()) {
+            int seen = 0;
+            while (in.hasNext()) {
+                int member = treeMember(in.nextName());
+                if (member < 0) {
+                    in.skipValue(); // unknown keys are ignored
+                    continue;
+                }
+                if ((seen & 1 << member) != 0) {
+                    throw new NeedsTree();
+                }
+                seen |= 1 << member;
+                planMember(plan, member, in, path);
+            }
+            if ((seen & 1 << ATTRS) == 0) {
+                throw missingAttrs(path);
+            }
+        } else {
+            JsonValue[] members = new JsonValue[TREE_MEMBERS.length];
+            while (in.hasNext()) {
+                int member = treeMember(in.nextName());
+                if (member < 0) {
+                    in.skipValue();
+                } else {
+                    members[member] = in.readValue();
+                }
+            }
+            for (int member = 0; member < members.length; member++) {
+                if (members[member] != null) {
+                    planMember(plan, member, new JsonTreeReader(members[member]), path);
+                } else if (member == ATTRS) {
+                    throw missingAttrs(path);
+                }
             }
         }
-        JsonValue collections = tree.get("collections");
-        if (collections != null) {
-            Path collectionsPath = path.member("collections");
-            JsonObject images = object(collections, collectionsPath);
-            checkNames(images, model.collections().keySet(), model, collectionsPath, "collection");
-            for (Map.Entry<String, ModelCollection<?>> entry : model.collections().entrySet()) {
-                plan.collections.add(planCollection(entry.getValue(), images.get(entry.getKey()),
-                        collectionsPath.member(entry.getKey())));
-            }
-        }
+        in.endObject();
         return plan;
     }
 
-    private void planAttributes(ModelPlan plan, JsonObject attrs, Path path) {
+    private static int treeMember(String name) {
+        for (int i = 0; i < TREE_MEMBERS.length; i++) {
+            if (TREE_MEMBERS[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static ModelValidationException missingAttrs(Path path) {
+        return new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), "attrs", "is missing; a tree needs an attrs object");
+    }
+
+    private void planMember(ModelPlan plan, int member, JsonReader in, Path path) {
+        switch (member) {
+            case ID:
+                plan.id = id(plan.model, in, path);
+                break;
+            case ATTRS:
+                planAttributes(plan, in, path.member("attrs"));
+                break;
+            case MODELS:
+                planChildren(plan, in, path.member("models"));
+                break;
+            default:
+                planCollections(plan, in, path.member("collections"));
+                break;
+        }
+    }
+
+    private void planAttributes(ModelPlan plan, JsonReader in, Path path) {
+        expectObject(in, path);
         BaseModel model = plan.model;
-        for (int i = 0, size = attrs.size(); i < size; i++) { // by position: no entry objects
-            String key = attrs.keyAt(i);
-            Attribute<?> attribute = model.schema().attribute(key);
-            if (attribute == null) {
-                throw new ModelValidationException(Violation.UNDECLARED_KEY, path.toString(), key, "is not declared by " + model.schema().modelName()
-                        + " (declared: " + model.schema().names() + ")");
+        Schema schema = model.schema();
+        AttributeWrite write = new AttributeWrite(schema.size());
+        boolean streams = in.streams();
+        boolean named = false;   // for a stream: a non-index-like key was seen
+        long lastIndex = -1;     // for a stream: the last index-like key
+        in.beginObject();
+        while (in.hasNext()) {
+            String key = in.nextName();
+            int p = schema.position(key);
+            if (p < 0) {
+                throw new ModelValidationException(Violation.UNDECLARED_KEY, path.toString(), key, "is not declared by " + schema.modelName()
+                        + " (declared: " + schema.names() + ")");
+            }
+            if (streams) {
+                // A tree holds each key once, index-like keys first and ascending (the order attributes are
+                // then first set in); text in another order is left to the tree.
+                if (write.sets(p)) {
+                    throw new NeedsTree();
+                }
+                if (schema.isIndexLike(p)) {
+                    long index = Long.parseLong(key);
+                    if (named || index <= lastIndex) {
+                        throw new NeedsTree();
+                    }
+                    lastIndex = index;
+                } else {
+                    named = true;
+                }
             }
             Object value;
             try {
-                value = attribute.acceptJson(attrs.valueAt(i));
+                value = schema.attributeAt(p).acceptJson(in);
             } catch (AttributeValueException rejected) {
                 throw new ModelValidationException(rejected.violation(), path.toString(), key, rejected.getMessage());
             }
-            model.checkSetOnce(attribute, value, path);
-            plan.sets.put(key, value);
+            model.checkSetOnce(p, value, path);
+            write.set(p, value);
         }
-        for (Attribute<?> attribute : model.schema().attributes()) {
-            String key = attribute.name();
-            if (!plan.sets.containsKey(key)) {
+        in.endObject();
+        for (int p = 0, size = schema.size(); p < size; p++) {
+            if (!write.sets(p)) {
+                Attribute<?> attribute = schema.attributeAt(p);
                 if (attribute.isRequired()) {
-                    throw new ModelValidationException(Violation.REQUIRED, path.toString(), key, "is required but missing");
+                    throw new ModelValidationException(Violation.REQUIRED, path.toString(), attribute.name(), "is required but missing");
                 }
-                if (model.holds(key)) {
-                    plan.unsets.add(key);
+                if (model.holdsAt(p)) {
+                    write.unset(p);
                 }
             }
         }
-        model.checkCandidate(plan.sets, plan.unsets, path);
+        model.checkCandidate(write, path);
+        plan.write = write;
     }
 
-    private CollectionPlan planCollection(ModelCollection<?> collection, JsonValue image, Path path) {
-        JsonObject tree = object(image, path);
-        CollectionPlan plan = new CollectionPlan(collection);
-        plan.id = id(collection, tree, path);
-        JsonValue members = tree.get("models");
-        if (!(members instanceof JsonArray array)) {
-            throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), "models", "must be an array of model trees, got "
-                    + describe(members));
+    private void planChildren(ModelPlan plan, JsonReader in, Path path) {
+        BaseModel model = plan.model;
+        String[] declared = model.childNames();
+        ModelPlan[] children = new ModelPlan[declared.length];
+        if (in.streams()) {
+            expectObject(in, path);
+            in.beginObject();
+            while (in.hasNext()) {
+                String name = in.nextName();
+                int slot = slot(declared, name);
+                if (slot < 0) {
+                    throw notDeclared(model, path, name, declared, "child model");
+                }
+                if (children[slot] != null) {
+                    throw new NeedsTree();
+                }
+                children[slot] = planModel(model.child(name), in, path.member(name));
+            }
+            in.endObject();
+            checkPresent(children, declared, model, path, "child model");
+        } else {
+            JsonObject images = object(in.readValue(), path);
+            checkNames(images, declared, model, path, "child model");
+            for (int slot = 0; slot < declared.length; slot++) {
+                String name = declared[slot];
+                children[slot] = planModel(model.child(name), new JsonTreeReader(images.get(name)), path.member(name));
+            }
         }
-        // An empty collection (a new tree) has nothing to keep or remove: no set to fill.
+        plan.children = children;
+    }
+
+    private void planCollections(ModelPlan plan, JsonReader in, Path path) {
+        BaseModel model = plan.model;
+        String[] declared = model.collectionNames();
+        CollectionPlan[] collections = new CollectionPlan[declared.length];
+        if (in.streams()) {
+            expectObject(in, path);
+            in.beginObject();
+            while (in.hasNext()) {
+                String name = in.nextName();
+                int slot = slot(declared, name);
+                if (slot < 0) {
+                    throw notDeclared(model, path, name, declared, "collection");
+                }
+                if (collections[slot] != null) {
+                    throw new NeedsTree();
+                }
+                collections[slot] = planCollection(model.collection(name), in, path.member(name));
+            }
+            in.endObject();
+            checkPresent(collections, declared, model, path, "collection");
+        } else {
+            JsonObject images = object(in.readValue(), path);
+            checkNames(images, declared, model, path, "collection");
+            for (int slot = 0; slot < declared.length; slot++) {
+                String name = declared[slot];
+                collections[slot] = planCollection(model.collection(name), new JsonTreeReader(images.get(name)),
+                        path.member(name));
+            }
+        }
+        plan.collections = collections;
+    }
+
+    private CollectionPlan planCollection(ModelCollection<?> collection, JsonReader in, Path path) {
+        expectObject(in, path);
+        CollectionPlan plan = new CollectionPlan(collection);
+        in.beginObject();
+        if (in.streams()) {
+            boolean seenId = false;
+            boolean seenMembers = false;
+            while (in.hasNext()) {
+                String name = in.nextName();
+                if (name.equals("id")) {
+                    if (seenId) {
+                        throw new NeedsTree();
+                    }
+                    seenId = true;
+                    plan.id = id(collection, in, path);
+                } else if (name.equals("models")) {
+                    if (seenMembers) {
+                        throw new NeedsTree();
+                    }
+                    seenMembers = true;
+                    planMembers(plan, in, path.member("models"));
+                } else {
+                    in.skipValue();
+                }
+            }
+            if (!seenMembers) {
+                throw notMembers(path, null);
+            }
+        } else {
+            JsonValue id = null;
+            JsonValue members = null;
+            while (in.hasNext()) {
+                String name = in.nextName();
+                if (name.equals("id")) {
+                    id = in.readValue();
+                } else if (name.equals("models")) {
+                    members = in.readValue();
+                } else {
+                    in.skipValue();
+                }
+            }
+            if (id != null) {
+                plan.id = id(collection, new JsonTreeReader(id), path);
+            }
+            if (members == null) {
+                throw notMembers(path, null);
+            }
+            planMembers(plan, new JsonTreeReader(members), path.member("models"));
+        }
+        in.endObject();
+        return plan;
+    }
+
+    private void planMembers(CollectionPlan plan, JsonReader in, Path membersPath) {
+        if (in.peek() != JsonValue.Kind.ARRAY) {
+            throw notMembers(membersPath.parent, in.peek());
+        }
+        ModelCollection<?> collection = plan.collection;
+        // An empty collection (a new tree) has nothing to keep or remove: every member is new, planned straight
+        // from the reader. Otherwise a member's id picks the model it updates, so each member is read whole first.
         Set<BaseModel> kept = collection.isEmpty() ? null : Collections.newSetFromMap(new IdentityHashMap<>());
-        Path membersPath = path.member("models");
-        for (int i = 0; i < array.size(); i++) {
+        in.beginArray();
+        for (int i = 0; in.hasNext(); i++) {
             Path memberPath = membersPath.item(i);
-            JsonObject memberTree = object(array.get(i), memberPath);
+            if (kept == null) {
+                plan.members.add(planModel(collection.create(), in, memberPath));
+                continue;
+            }
+            JsonObject memberTree = object(in.readValue(), memberPath);
             JsonValue memberId = memberTree.get("id");
-            BaseModel existing = kept != null && memberId instanceof JsonString s ? collection.get(s.value()) : null;
+            BaseModel existing = memberId instanceof JsonString s ? collection.get(s.value()) : null;
             if (existing != null && existing.id() == null) {
                 existing = null; // a client-id match is not an id match
             }
             BaseModel member = existing != null ? existing : collection.create();
-            if (kept != null) {
-                kept.add(member);
-            }
-            plan.members.add(planModel(member, memberTree, memberPath));
+            kept.add(member);
+            plan.members.add(planModel(member, new JsonTreeReader(memberTree), memberPath));
         }
+        in.endArray();
         if (kept != null) {
             for (BaseModel current : collection) {
                 if (!kept.contains(current)) {
@@ -155,20 +384,25 @@ final class TreeImporter {
                 }
             }
         }
-        return plan;
+    }
+
+    private static ModelValidationException notMembers(Path path, JsonValue.Kind got) {
+        return new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), "models", "must be an array of model trees, got "
+                + (got == null ? "nothing" : got.name().toLowerCase()));
     }
 
     /** The image's id for {@code node}, checked: a string or null, set once, unique in the image and the tree. */
-    private String id(TreeNode node, JsonObject tree, Path path) {
-        JsonValue value = tree.get("id");
-        if (value == null || value == JsonNull.INSTANCE) {
+    private String id(TreeNode node, JsonReader in, Path path) {
+        JsonValue.Kind kind = in.peek();
+        if (kind == JsonValue.Kind.NULL) {
+            in.skipValue();
             return null;
         }
-        if (!(value instanceof JsonString string) || string.value().isEmpty()) {
+        String id = kind == JsonValue.Kind.STRING ? in.nextString() : null;
+        if (id == null || id.isEmpty()) {
             throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), "id", "must be a non-empty string or null, got "
-                    + describe(value));
+                    + kind.name().toLowerCase());
         }
-        String id = string.value();
         if (node.id() != null && !node.id().equals(id)) {
             throw new ModelValidationException(Violation.ID_CONFLICT, path.toString(), "id", "is \"" + id + "\" but " + node.describe()
                     + " already has id \"" + node.id() + "\" (ids are set once)");
@@ -186,6 +420,14 @@ final class TreeImporter {
         return id;
     }
 
+    private static void expectObject(JsonReader in, Path path) {
+        JsonValue.Kind kind = in.peek();
+        if (kind != JsonValue.Kind.OBJECT) {
+            throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), null, "must be an object, got "
+                    + kind.name().toLowerCase());
+        }
+    }
+
     private static JsonObject object(JsonValue value, Path path) {
         if (value instanceof JsonObject object) {
             return object;
@@ -193,19 +435,44 @@ final class TreeImporter {
         throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), null, "must be an object, got " + describe(value));
     }
 
-    private static void checkNames(JsonObject given, Set<String> declared, BaseModel model, Path path,
+    private static int slot(String[] declared, String name) {
+        for (int i = 0; i < declared.length; i++) {
+            if (declared[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static ModelValidationException notDeclared(BaseModel model, Path path, String name, String[] declared,
             String what) {
+        return new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), name, "is not a " + what + " of "
+                + model.schema().modelName() + " (declared: " + String.join(", ", declared) + ")");
+    }
+
+    private static void checkPresent(Object[] planned, String[] declared, BaseModel model, Path path, String what) {
+        for (int slot = 0; slot < declared.length; slot++) {
+            if (planned[slot] == null) {
+                throw missing(model, path, declared[slot], what);
+            }
+        }
+    }
+
+    private static ModelValidationException missing(BaseModel model, Path path, String name, String what) {
+        return new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), name, "is missing; " + model.schema().modelName()
+                + " declares this " + what);
+    }
+
+    private static void checkNames(JsonObject given, String[] declared, BaseModel model, Path path, String what) {
         for (int i = 0, size = given.size(); i < size; i++) {
             String name = given.keyAt(i);
-            if (!declared.contains(name)) {
-                throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), name, "is not a " + what + " of "
-                        + model.schema().modelName() + " (declared: " + String.join(", ", declared) + ")");
+            if (slot(declared, name) < 0) {
+                throw notDeclared(model, path, name, declared, what);
             }
         }
         for (String name : declared) {
             if (!given.has(name)) {
-                throw new ModelValidationException(Violation.MALFORMED_TREE, path.toString(), name, "is missing; " + model.schema().modelName()
-                        + " declares this " + what);
+                throw missing(model, path, name, what);
             }
         }
     }
@@ -221,7 +488,7 @@ final class TreeImporter {
     private static final class Path implements Supplier<String> {
         static final Path ROOT = new Path(null, "$", -1);
 
-        private final Path parent;
+        final Path parent;
         private final String name;
         private final int index;
 
@@ -255,13 +522,15 @@ final class TreeImporter {
 
     // ---------------------------------------------------------------- apply (validated; changes the tree)
 
+    private static final ModelPlan[] NO_CHILDREN = new ModelPlan[0];
+    private static final CollectionPlan[] NO_COLLECTIONS = new CollectionPlan[0];
+
     private static final class ModelPlan {
         final BaseModel model;
         String id;
-        final Map<String, Object> sets = new LinkedHashMap<>();
-        final List<String> unsets = new ArrayList<>();
-        final List<ModelPlan> children = new ArrayList<>();
-        final List<CollectionPlan> collections = new ArrayList<>();
+        AttributeWrite write;
+        ModelPlan[] children = NO_CHILDREN;
+        CollectionPlan[] collections = NO_COLLECTIONS;
 
         ModelPlan(BaseModel model) {
             this.model = model;
@@ -298,7 +567,7 @@ final class TreeImporter {
         }
 
         void apply(Notify notify) {
-            model.applyValidated(sets, unsets, notify);
+            model.applyValidated(write, notify);
             for (ModelPlan child : children) {
                 child.apply(notify);
             }

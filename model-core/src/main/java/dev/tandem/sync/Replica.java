@@ -92,14 +92,14 @@ public final class Replica {
         }
         JsonValue attrs = message.get(Protocol.ATTRS);
         JsonValue unset = message.get(Protocol.UNSET_KEYS);
-        List<String> keys = new ArrayList<>();
-        if (unset instanceof JsonArray array) {
+        List<String> keys = Collections.emptyList(); // most changes unset nothing: no list for them
+        if (unset instanceof JsonArray array && array.size() > 0) {
+            keys = new ArrayList<>(array.size());
             for (JsonValue key : array) {
                 keys.add(((JsonString) key).value());
             }
         }
-        model.setFromJson(attrs instanceof JsonObject object ? object : JsonObject.EMPTY,
-                keys.isEmpty() ? Collections.emptyList() : keys, Notify.EVENTS);
+        model.setFromJson(attrs instanceof JsonObject object ? object : JsonObject.EMPTY, keys, Notify.EVENTS);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

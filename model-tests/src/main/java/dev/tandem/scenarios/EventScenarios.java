@@ -165,6 +165,31 @@ final class EventScenarios {
             project.clear();
             equal(0, project.attributes().size(), "clear leaves no attributes");
         }));
+        scenarios.add(new Scenario("attributes() lists keys in the order they were first set, not declared",
+                context -> {
+                    Member member = new Member(); // declares name, age, role (default), joined
+                    equal(List.of("role"), new ArrayList<>(member.attributes().keySet()), "defaults first");
+                    member.set(Member.NAME, "Ann");
+                    member.set(Member.JOINED, "2024");
+                    member.set(Member.AGE, 3L);
+                    equal(List.of("role", "name", "joined", "age"), new ArrayList<>(member.attributes().keySet()),
+                            "each new key goes last");
+                    member.unset(Member.AGE);
+                    equal(List.of("role", "name", "joined"), new ArrayList<>(member.attributes().keySet()),
+                            "an unset key leaves the order");
+                    equal(List.of("role", "name", "joined", "age"),
+                            new ArrayList<>(member.previousAttributes().keySet()), "previousAttributes adds it back last");
+                    equal(java.util.Collections.singletonMap("age", null), member.changedAttributes(),
+                            "changedAttributes");
+                    Map<String, Object> both = new LinkedHashMap<>();
+                    both.put("role", "lead");
+                    both.put("age", 4L);
+                    member.set(both);
+                    equal(List.of("role", "name", "joined", "age"), new ArrayList<>(member.attributes().keySet()),
+                            "a key set again goes last; a changed key keeps its place");
+                    equal(List.of("role", "age"), new ArrayList<>(member.changedAttributes().keySet()),
+                            "changedAttributes in the order of the set");
+                }));
         scenarios.add(new Scenario("the root streams every mutation of the tree, in order", context -> {
             Team team = new Team();
             team.registry();

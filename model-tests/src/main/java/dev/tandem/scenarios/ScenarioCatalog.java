@@ -17,6 +17,7 @@ public final class ScenarioCatalog {
         scenarios.addAll(SerializerScenarios.all());
         scenarios.addAll(ValidationScenarios.all());
         scenarios.addAll(JsonTextScenarios.all());
+        scenarios.addAll(ImportFromTextScenarios.all());
         return scenarios;
     }
 }

@@ -69,6 +69,19 @@ public class DecodeMportBenchmark {
         return root;
     }
 
+    /**
+     * Tandem: the same, with {@code root.mport(text, codec)}, which on the JVM reads the text straight into the
+     * import plan (jackson-core's parser through {@code JsonReader}), without the JSON tree. Same validation, ids
+     * and events.
+     */
+    @Benchmark
+    public BaseModel tandemMportText() {
+        BaseModel root = tree.newRoot();
+        root.registry(IdPolicy.ASSIGNED);
+        root.mport(text, codec);
+        return root;
+    }
+
     /** Jackson databind: text to a new POJO tree. */
     @Benchmark
     public Object databindRead() throws JsonProcessingException {

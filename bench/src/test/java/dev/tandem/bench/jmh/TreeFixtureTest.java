@@ -52,6 +52,9 @@ class TreeFixtureTest {
         assertEquals(text, codec.decode(mapper.writeValueAsString(pojo)));
         assertEquals(text, benchmark.tandemDecodeMport().xport());
         assertEquals(text, benchmark.tandemDecodeMportExisting().xport());
+        assertEquals(text, benchmark.tandemMportText().xport());
+        assertEquals(codec.encode(benchmark.tandemDecodeMport().xport()),
+                codec.encode(benchmark.tandemMportText().xport()));
         assertEquals(text, benchmark.tandemDecodeOnly());
         assertNotSame(benchmark.tandemDecodeMport(), benchmark.tandemDecodeMport());
         assertHoldsAHundredMembers(text);

@@ -44,6 +44,11 @@ public final class Events {
         return listenersByName != null && (listenersByName.containsKey(name) || listenersByName.containsKey(Event.ALL));
     }
 
+    /** True when any listener is subscribed, to any name. */
+    public boolean hasListeners() {
+        return listenersByName != null && !listenersByName.isEmpty();
+    }
+
     /** The number of listeners subscribed to {@code name}. */
     public int count(String name) {
         if (listenersByName == null) {

@@ -4,6 +4,8 @@ import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonLimits;
 import dev.tandem.json.JsonName;
 import dev.tandem.json.JsonNull;
+import dev.tandem.json.JsonNumber;
+import dev.tandem.json.JsonReader;
 import dev.tandem.json.JsonValue;
 import dev.tandem.json.JsonWriter;
 import java.util.ArrayList;
@@ -210,6 +212,45 @@ public final class Attribute<T> {
             throw new AttributeValueException(Violation.WRONG_TYPE, "must be " + type.expected() + ", got " + Values.describe(json));
         }
         return checkRules(stored);
+    }
+
+    /**
+     * Like {@link #acceptJson(JsonValue)} for the value {@code in} is positioned before, which it consumes: a
+     * string, number or boolean of this attribute's own type is read as it is, without a JSON tree node.
+     */
+    public T acceptJson(JsonReader in) {
+        JsonValue.Kind kind = in.peek();
+        switch (type) {
+            case STRING:
+                if (kind == JsonValue.Kind.STRING) {
+                    return checkRules(in.nextString());
+                }
+                break;
+            case NUMBER:
+                if (kind == JsonValue.Kind.NUMBER) {
+                    double value = in.nextDouble();
+                    return checkRules(value == 0 ? 0.0 : value);
+                }
+                break;
+            case INTEGER:
+                if (kind == JsonValue.Kind.NUMBER) {
+                    double value = in.nextDouble();
+                    if (value == Math.floor(value) && Math.abs(value) <= JsonNumber.MAX_SAFE_INTEGER) { // as isSafeInteger
+                        return checkRules((long) value);
+                    }
+                    throw new AttributeValueException(Violation.WRONG_TYPE, "must be " + type.expected() + ", got "
+                            + Values.describe(JsonNumber.of(value)));
+                }
+                break;
+            case BOOLEAN:
+                if (kind == JsonValue.Kind.BOOLEAN) {
+                    return checkRules(in.nextBoolean());
+                }
+                break;
+            default:
+                break;
+        }
+        return acceptJson(in.readValue());
     }
 
     /** The JSON form of a stored value. */

@@ -8,6 +8,7 @@ import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonBoolean;
 import dev.tandem.json.JsonCodec;
 import dev.tandem.json.JsonLimits;
+import dev.tandem.json.JsonReader;
 import dev.tandem.json.JsonNull;
 import dev.tandem.json.JsonNumber;
 import dev.tandem.json.JsonSource;
@@ -89,7 +90,26 @@ public final class JacksonJsonCodec implements JsonCodec {
         }
     }
 
-    private static JsonValue read(JsonParser parser, JsonToken token, int depth) throws IOException {
+    /**
+     * A reader straight from jackson-core's parser ({@link JacksonJsonReader}): {@code model.mport(text, codec)}
+     * then builds no JSON tree. It checks the text as {@link #decode} does, while reading.
+     */
+    @Override
+    public JsonReader reader(String text) {
+        if (text == null) {
+            throw new MalformedJsonException("no JSON text (null)");
+        }
+        try {
+            return new JacksonJsonReader(factory.createParser(text));
+        } catch (JsonProcessingException e) {
+            throw new MalformedJsonException(e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new MalformedJsonException(e.getMessage());
+        }
+    }
+
+    /** Reads the value at {@code token} as a tree; {@code depth} is its level if it is an object or array. */
+    static JsonValue read(JsonParser parser, JsonToken token, int depth) throws IOException {
         switch (token) {
             case START_OBJECT: {
                 checkDepth(depth);
