@@ -182,7 +182,7 @@ public abstract class BaseModel extends TreeNode {
     private boolean differsFromPrevious(int p) {
         Object old = previous[p];
         boolean now = values[p] != null;
-        return old == ABSENT ? now : !now || !Objects.equals(unwrap(old), valueAt(p));
+        return old == ABSENT ? now : !now || !sameValue(unwrap(old), valueAt(p));
     }
 
     // ---------------------------------------------------------------- writing
@@ -636,7 +636,7 @@ public abstract class BaseModel extends TreeNode {
                 Object value = write.setValues[i];
                 Object old = values[p];
                 store(p, value);
-                if (old == null || !Objects.equals(unwrap(old), value)) {
+                if (old == null || !sameValue(unwrap(old), value)) {
                     changed[changedCount++] = p;
                     if (streamed) {
                         newValues.put(schema.attributeAt(p).name(), value);
@@ -693,6 +693,19 @@ public abstract class BaseModel extends TreeNode {
                 changing = false;
             }
         }
+    }
+
+    /**
+     * Whether a write leaves a value as it was: {@link Objects#equals}, with doubles compared as numbers. The same
+     * answer: a stored double is finite and never -0 (NUMBER stores -0 as 0; JSON numbers are finite, -0 read as 0),
+     * where {@code ==} and {@link Double#equals} agree. Why: in the browser {@code Double.equals} goes through
+     * {@code doubleToLongBits} and TeaVM's emulated longs, on every attribute of every change a replica applies.
+     */
+    private static boolean sameValue(Object old, Object value) {
+        if (old instanceof Double before && value instanceof Double after) {
+            return before.doubleValue() == after.doubleValue();
+        }
+        return Objects.equals(old, value);
     }
 
     /** True when any listener is subscribed here or on the holding collection (else no event needs building). */
