@@ -58,14 +58,6 @@ public class XportEncodeBenchmark {
         return codec.encode(root::xport);
     }
 
-    private final dev.tandem.server.json.TextWriterEncode textWriter = new dev.tandem.server.json.TextWriterEncode();
-
-    /** For comparison: the same, through the earlier own text writer ({@code JsonTextWriter}) instead of the generator. */
-    @Benchmark
-    public String tandemXportEncodeTextWriter() {
-        return textWriter.encode(root::xport);
-    }
-
     /** Jackson databind: the POJO tree to text. */
     @Benchmark
     public String databindWrite() throws JsonProcessingException {

@@ -28,6 +28,27 @@ class JacksonJsonWriterTest {
     }
 
     @Test
+    void every_utf16_code_unit_is_written_as_json_stringify_writes_it_in_values_and_names() {
+        for (int c = 0; c <= 0xFFFF; c++) {
+            String text = "a" + (char) c + "b";
+            String expected = reference(text);
+            assertEquals(expected, write(out -> out.value(text)), () -> "for " + codes(text));
+            assertEquals("{" + expected + ":0}", write(out -> {
+                out.beginObject();
+                out.name(text);
+                out.value(0L);
+                out.endObject();
+            }), () -> "for " + codes(text));
+            assertEquals("{" + expected + ":0}", write(out -> {
+                out.beginObject();
+                out.name(JsonName.of(text));
+                out.value(0L);
+                out.endObject();
+            }), () -> "for " + codes(text));
+        }
+    }
+
+    @Test
     void random_names_are_quoted_as_json_stringify_quotes_them_whether_plain_or_tokens() {
         for (int i = 0; i < 50_000; i++) {
             String name = randomString();
