@@ -1,9 +1,14 @@
 package dev.tandem.server.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonBoolean;
 import dev.tandem.json.JsonCodec;
@@ -18,53 +23,58 @@ import dev.tandem.json.JsonValue;
 import dev.tandem.json.MalformedJsonException;
 import dev.tandem.json.NumberText;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JVM's {@link JsonCodec}: its own text writer to encode, jackson-core's streaming parser to decode.
+ * The JVM's {@link JsonCodec}: jackson-core's streaming generator to encode, its streaming parser to decode.
  *
- * <p>Encoding goes through {@link JsonTextWriter} (not jackson-core's generator, which could only be held to
- * JavaScript's text from outside, at a cost), which writes numbers and strings exactly as {@code JSON.stringify}
- * does. Decoding is strict JSON (one value, no trailing data), reads every number as a double (like {@code JSON.parse}: an integer beyond 2^53 rounds the same
+ * <p>Encoding goes through {@link JacksonJsonWriter}, which holds the generator to {@code JSON.stringify}'s text
+ * (JavaScript's number layout, lower-case hex escapes, lone surrogates escaped). Decoding is strict JSON (one value,
+ * no trailing data), reads every number as a double (like {@code JSON.parse}: an integer beyond 2^53 rounds the same
  * way on both ends), refuses numbers that overflow to infinity and nesting beyond {@link JsonLimits#MAX_DEPTH}.
- * Thread-safe: the factory is shared, parsers and writers are per call, text buffers per thread. Loading this class
- * makes {@link JavaScriptNumberText} model-core's {@link NumberText} writer, for numbers in messages.
+ * Thread-safe: the factory is shared, parsers and generators are per call, their buffers recycled per thread.
+ * Loading this class makes {@link JavaScriptNumberText} model-core's {@link NumberText} writer, for numbers in
+ * messages.
  */
 public final class JacksonJsonCodec implements JsonCodec {
     static {
         NumberText.install(JavaScriptNumberText::format);
     }
 
-    /** The text buffer a thread starts with: most messages fit, and a whole tree needs few doublings. */
-    private static final int INITIAL_BUFFER_CHARS = 8 * 1024;
-    /** The largest text buffer a thread keeps for its next encode (1 M chars, 2 MB): a bigger one is left to the collector. */
-    private static final int KEPT_BUFFER_CHARS = 1024 * 1024;
-    /** Each thread's text buffer, reused from encode to encode (as jackson-core pools its buffers). */
-    private static final ThreadLocal<BufferHolder> BUFFERS = ThreadLocal.withInitial(BufferHolder::new);
-
     // USE_FAST_DOUBLE_PARSER: the JDK's parser allocates big integers for the 17-digit doubles real state is full of.
+    // WRITE_HEX_UPPER_CASE off: JSON.stringify writes \u001f, not \u001F (see JavaScriptEscapes).
     private final JsonFactory factory = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .build();
 
     @Override
     public String encode(JsonValue value) {
         return encode(out -> out.value(value));
     }
 
-    /** Streams what {@code source} writes straight to text, through {@link JsonTextWriter}: no tree between. */
+    /**
+     * Streams what {@code source} writes straight to text through jackson-core's generator ({@link JacksonJsonWriter}):
+     * no tree between. The text collects in jackson-core's {@link SegmentedStringWriter} on the thread's recycled
+     * buffers, as databind's {@code writeValueAsString} does.
+     */
     @Override
     public String encode(JsonSource source) {
-        BufferHolder holder = BUFFERS.get();
-        char[] buffer = holder.buffer;
-        holder.buffer = null; // a nested encode (a source that encodes) gets a buffer of its own
-        JsonTextWriter out = new JsonTextWriter(buffer != null ? buffer : new char[INITIAL_BUFFER_CHARS]);
-        source.writeTo(out);
-        String text = out.text();
-        if (out.buffer().length <= KEPT_BUFFER_CHARS) {
-            holder.buffer = out.buffer();
+        BufferRecycler recycler = factory._getBufferRecycler();
+        try (SegmentedStringWriter text = new SegmentedStringWriter(recycler)) {
+            try (JsonGenerator generator = factory.createGenerator(text)) {
+                JacksonJsonWriter out = new JacksonJsonWriter(generator);
+                source.writeTo(out);
+                out.finish();
+            }
+            return text.getAndClear();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the generator's own refusals are thrown by JacksonJsonWriter
+        } finally {
+            recycler.releaseToPool();
         }
-        return text;
     }
 
     @Override
@@ -152,9 +162,5 @@ public final class JacksonJsonCodec implements JsonCodec {
         if (depth > JsonLimits.MAX_DEPTH) {
             throw new MalformedJsonException("JSON nests deeper than " + JsonLimits.MAX_DEPTH + " levels");
         }
-    }
-
-    private static final class BufferHolder {
-        char[] buffer;
     }
 }

@@ -12,11 +12,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link JsonTextWriter} writes what {@code JSON.stringify} writes ({@code JsonTextAgainstNodeTest} checks that in
+ * {@link JacksonJsonWriter}, through {@link JacksonJsonCodec#encode(dev.tandem.json.JsonSource)}, writes what {@code JSON.stringify} writes ({@code JsonTextAgainstNodeTest} checks that in
  * Node); here against a plain char-by-char reference of ES2019's escaping, on many random strings, as values and
  * as names (plain and as {@link JsonName} tokens), and its structure checks.
  */
-class JsonTextWriterTest {
+class JacksonJsonWriterTest {
     private final Random random = new Random(20_261_128);
 
     @Test
@@ -24,6 +24,27 @@ class JsonTextWriterTest {
         for (int i = 0; i < 100_000; i++) {
             String text = randomString();
             assertEquals(reference(text), write(out -> out.value(text)), () -> "for " + codes(text));
+        }
+    }
+
+    @Test
+    void every_utf16_code_unit_is_written_as_json_stringify_writes_it_in_values_and_names() {
+        for (int c = 0; c <= 0xFFFF; c++) {
+            String text = "a" + (char) c + "b";
+            String expected = reference(text);
+            assertEquals(expected, write(out -> out.value(text)), () -> "for " + codes(text));
+            assertEquals("{" + expected + ":0}", write(out -> {
+                out.beginObject();
+                out.name(text);
+                out.value(0L);
+                out.endObject();
+            }), () -> "for " + codes(text));
+            assertEquals("{" + expected + ":0}", write(out -> {
+                out.beginObject();
+                out.name(JsonName.of(text));
+                out.value(0L);
+                out.endObject();
+            }), () -> "for " + codes(text));
         }
     }
 
@@ -90,17 +111,48 @@ class JsonTextWriterTest {
     }
 
     @Test
-    void a_text_grows_past_its_first_buffer() {
+    void a_text_grows_past_the_generators_buffer() {
         String large = "\u00e9\"".repeat(10_000);
-        JsonTextWriter writer = new JsonTextWriter(new char[4]);
-        writer.beginArray();
-        for (int i = 0; i < 100; i++) {
-            writer.value(large);
-            writer.value(1.0 / 3);
-        }
-        writer.endArray();
+        String text = write(out -> {
+            out.beginArray();
+            for (int i = 0; i < 100; i++) {
+                out.value(large);
+                out.value(1.0 / 3);
+            }
+            out.endArray();
+        });
         String expected = "[" + (reference(large) + ",0.3333333333333333,").repeat(100);
-        assertEquals(expected.substring(0, expected.length() - 1) + "]", writer.text());
+        assertEquals(expected.substring(0, expected.length() - 1) + "]", text);
+    }
+
+    @Test
+    void a_long_string_with_a_lone_surrogate_is_escaped_whole() {
+        String large = "a\"\u0001".repeat(5_000) + "\ud800" + "\ud83d\ude00".repeat(3_000);
+        assertEquals("[" + reference(large) + "," + reference(large) + "]", write(out -> {
+            out.beginArray();
+            out.value(large);
+            out.value(large);
+            out.endArray();
+        }));
+    }
+
+    @Test
+    void numbers_are_written_in_javascripts_layout() {
+        assertEquals("[0,1,-1.5,1e+21,1e-7,0.000001,1700000000000.5,9007199254740991,-9007199254740991,5e-324]",
+                write(out -> {
+                    out.beginArray();
+                    out.value(-0.0);
+                    out.value(1.0);
+                    out.value(-1.5);
+                    out.value(1e21);
+                    out.value(1e-7);
+                    out.value(1e-6);
+                    out.value(1_700_000_000_000.5);
+                    out.value(9_007_199_254_740_991L);
+                    out.value(-9_007_199_254_740_991L);
+                    out.value(Double.MIN_VALUE);
+                    out.endArray();
+                }));
     }
 
     @Test
@@ -138,10 +190,10 @@ class JsonTextWriterTest {
         assertThrows(IllegalArgumentException.class, () -> write(out -> out.value(1L << 53)));
     }
 
+    private static final JacksonJsonCodec CODEC = new JacksonJsonCodec();
+
     private static String write(dev.tandem.json.JsonSource source) {
-        JsonTextWriter writer = new JsonTextWriter(new char[16]);
-        source.writeTo(writer);
-        return writer.text();
+        return CODEC.encode(source);
     }
 
     private String randomString() {
