@@ -50,6 +50,17 @@ const get = (sys, N, E, R) => runs.get(`${sys}|${N}|${E}|${R}`) || null;
 // The optional rows (Node load tool, Tandem with a coalescing window) only when that system was run.
 const SYSTEMS = ALL_SYSTEMS.filter((s) => !OPTIONAL_SYSTEMS.includes(s.key) || [...runs.keys()].some((k) => k.startsWith(s.key + '|')));
 const meta = readJson(path.join(RAW, 'run-meta.json'));
+// The headline cell repeated (`run-benchmarks.sh headline`): raw/headline/<system>_<mode>_n100_e10_r100_run<K>.json
+const repeated = new Map(); // system key -> [result]
+const HEADLINE_DIR = path.join(RAW, 'headline');
+for (const f of fs.existsSync(HEADLINE_DIR) ? fs.readdirSync(HEADLINE_DIR).sort() : []) {
+  const m = /^([a-z]+_[a-z0-9]+)_n\d+_e\d+_r\d+_run(\d+)\.json$/.exec(f);
+  if (!m) continue;
+  const r = readJson(path.join(HEADLINE_DIR, f));
+  if (!r) { unreadable.push('headline/' + f); continue; }
+  if (!repeated.has(m[1])) repeated.set(m[1], []);
+  repeated.get(m[1]).push(r);
+}
 const mtimes = [...runs.values()].map((r) => fs.statSync(path.join(RAW, r.file)).mtime).sort((a, b) => a - b);
 const idle = readJson(path.join(RAW, 'idle_tandem.json'));
 
@@ -196,6 +207,36 @@ P();
     P(`Result: **not measured** (${!t ? 'Tandem not run' : failed(t) ? `Tandem run failed: ${errText(t)}` : 'Colyseus not run'}).`);
   }
   P();
+}
+
+// Headline, repeated
+if (repeated.size) {
+  P('### The headline cell, repeated');
+  P();
+  const runs0 = [...repeated.values()][0];
+  P(`One run of one cell says little about a p99, so \`bench/run-benchmarks.sh headline\` runs this cell ${runs0.length} times per system,`
+    + ' alternating systems run by run (same warm-up and window as the matrix). Median, and the range over the runs:');
+  P();
+  P('| system | runs | p50 ms median (range) | p99 ms median (range) | delivered/s median | CPU % server / load, median | errors |');
+  P('|---|---:|---:|---:|---:|---:|---:|');
+  const median = (xs) => { const v = xs.filter(isNum).sort((a, b) => a - b); return v.length ? (v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2) : NaN; };
+  const range = (xs) => { const v = xs.filter(isNum); return v.length ? `${ms(Math.min(...v))}–${ms(Math.max(...v))}` : ''; };
+  const stats = {};
+  for (const sys of ALL_SYSTEMS) {
+    const rs = (repeated.get(sys.key) || []).filter((r) => !failed(r));
+    if (!repeated.has(sys.key)) continue;
+    const p50s = rs.map((r) => r.latencyMs.p50), p99s = rs.map((r) => r.latencyMs.p99);
+    stats[sys.key] = { p99: median(p99s) };
+    P(`| ${sys.label} | ${repeated.get(sys.key).length} | ${ms(median(p50s))} (${range(p50s)}) | ${ms(median(p99s))} (${range(p99s)}) | ${int(median(rs.map(delivered)))}`
+      + ` | ${fmt(median(rs.map((r) => cpu(r, 'server'))), 0)} / ${fmt(median(rs.map((r) => cpu(r, 'load'))), 0)} | ${repeated.get(sys.key).reduce((n, r) => n + (r.errors || 0), 0)} |`);
+  }
+  P();
+  const t = stats.tandem_immediate, ci = stats.colyseus_immediate, c5 = stats.colyseus_50ms;
+  if (t && isNum(t.p99)) {
+    if (c5 && isNum(c5.p99)) P(`- Median p99, Tandem ÷ Colyseus 50 ms: ${fmtRatio(t.p99 / c5.p99)} (target ≤ 0.20×: ${t.p99 <= c5.p99 / 5 ? 'met' : 'missed'}).`);
+    if (ci && isNum(ci.p99)) P(`- Median p99, Tandem ÷ Colyseus immediate: ${fmtRatio(t.p99 / ci.p99)} (target ≤ 1×: ${t.p99 <= ci.p99 ? 'met' : 'missed'}).`);
+    P();
+  }
 }
 
 // Ratios

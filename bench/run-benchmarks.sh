@@ -5,6 +5,7 @@
 # Usage (from the repository root):
 #   bench/run-benchmarks.sh short    # 3 cells x 3 systems, ~3 min (+ build)
 #   bench/run-benchmarks.sh full     # N in {10,100,500} x E in {1,10,100} x R in {20,100} x 3 systems, ~14 min
+#   bench/run-benchmarks.sh headline # the headline cell (N=100, E=10, R=100) RUNS times per system, alternating, ~4 min
 #   bench/run-benchmarks.sh idle     # idle-memory test: 10,000 idle clients on one Tandem server, ~1 min
 #   bench/run-benchmarks.sh report   # only regenerate docs/benchmarks.md from bench/results/raw
 #
@@ -15,6 +16,7 @@
 #                    "tandem-node": the Tandem server loaded by bench/node/load.js (the TeaVM browser client in Node);
 #                    "tandem-50": the Tandem server with a 50 ms coalescing window (like Colyseus's default patch rate)
 #   WARMUP, DURATION seconds of warm-up and of the measurement window (default 2 and 8)
+#   RUNS             repetitions per system in the headline mode (default 5)
 #   IDLE_CLIENTS     idle clients for the idle test (default 10000)
 #   BASE_PORT        first TCP port to try (default 24567); each run uses a fresh, free port on 127.0.0.1
 #   SKIP_BUILD=1     do not run Maven; use the existing jar
@@ -32,7 +34,7 @@ cd "$ROOT"
 
 MODE=${1:-}
 case "$MODE" in
-  short|full|idle|report) ;;
+  short|full|headline|idle|report) ;;
   *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 64 ;;
 esac
 
@@ -248,10 +250,10 @@ stop_server() {
 }
 
 # (d) one server+load pair
-run_one() { # system N E R
-  local sys=$1 n=$2 e=$3 r=$4 tag out slog llog scmd lcmd attempt rc ready
-  tag=$(file_tag "$sys" "$n" "$e" "$r")
-  out=$RAW/$tag.json; slog=$RAW/$tag.server.log; llog=$RAW/$tag.load.log
+run_one() { # system N E R [directory [file suffix]]
+  local sys=$1 n=$2 e=$3 r=$4 dir=${5:-$RAW} suffix=${6:-} tag out slog llog scmd lcmd attempt rc ready
+  tag=$(file_tag "$sys" "$n" "$e" "$r")$suffix
+  out=$dir/$tag.json; slog=$dir/$tag.server.log; llog=$dir/$tag.load.log
   rm -f "$out" "$slog" "$llog"
   wait_quiet
   ready=50; case "$sys" in tandem*) ready=200 ;; esac   # JVM + Jetty start takes longer than node
@@ -345,6 +347,23 @@ fi
 
 case " $SYSTEMS " in *" colyseus-"*) prepare_colyseus ;; esac
 case " $SYSTEMS " in *" tandem-node "*) prepare_node_load ;; esac
+for sys in $SYSTEMS; do
+  case "$sys" in tandem|tandem-node|tandem-50|colyseus-immediate|colyseus-50) ;; *) die "unknown system '$sys' in SYSTEMS" ;; esac
+done
+
+# The headline cell, repeated: one run of one cell says little about a p99; RUNS runs per system, alternating.
+if [ "$MODE" = headline ]; then
+  HEADLINE_DIR=$RAW/headline
+  mkdir -p "$HEADLINE_DIR"
+  rm -f "$HEADLINE_DIR"/*.json "$HEADLINE_DIR"/*.log
+  log "headline: N=100 E=10 R=100, ${RUNS:-5} runs x [$SYSTEMS], ${WARMUP}s warm-up + ${DURATION}s window each"
+  for k in $(seq 1 "${RUNS:-5}"); do
+    for sys in $SYSTEMS; do run_one "$sys" 100 10 100 "$HEADLINE_DIR" "_run$k"; done
+  done
+  run_report
+  if [ "$FAILED" -gt 0 ]; then log "$FAILED run(s) failed or aborted; see the logs in $HEADLINE_DIR"; exit 2; fi
+  exit 0
+fi
 
 # The matrix: a list of "N E R" cells.
 CELLS=()
@@ -361,7 +380,6 @@ log "$MODE: ${#CELLS[@]} cells x [$SYSTEMS], ${WARMUP}s warm-up + ${DURATION}s w
 for cell in "${CELLS[@]}"; do
   read -r n e r <<<"$cell"
   for sys in $SYSTEMS; do
-    case "$sys" in tandem|colyseus-immediate|colyseus-50) ;; *) die "unknown system '$sys' in SYSTEMS" ;; esac
     run_one "$sys" "$n" "$e" "$r"
   done
 done
