@@ -20,8 +20,9 @@ import java.util.function.Supplier;
 
 /**
  * {@code model.mport(text, codec)} against {@code model.mport(codec.decode(text))}: the same tree, the same events,
- * the same error, for valid images and for every kind of problem. On the JVM the first reads the text through the
- * codec's streaming reader (and defers to the tree on any problem); in the browser both go through the tree.
+ * the same error, for valid images and for every kind of problem. The first reads the text through the codec's
+ * streaming reader (on the JVM jackson-core's parser, in the browser a walk over {@code JSON.parse}'s result) and
+ * defers to the tree on any problem.
  */
 final class ImportFromTextScenarios {
     private ImportFromTextScenarios() {

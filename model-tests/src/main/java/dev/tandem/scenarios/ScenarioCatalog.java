@@ -18,6 +18,7 @@ public final class ScenarioCatalog {
         scenarios.addAll(ValidationScenarios.all());
         scenarios.addAll(JsonTextScenarios.all());
         scenarios.addAll(ImportFromTextScenarios.all());
+        scenarios.addAll(JsonReaderScenarios.all());
         return scenarios;
     }
 }

@@ -7,6 +7,7 @@ import dev.tandem.json.JsonLimits;
 import dev.tandem.json.JsonNull;
 import dev.tandem.json.JsonNumber;
 import dev.tandem.json.JsonObject;
+import dev.tandem.json.JsonReader;
 import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
 import dev.tandem.json.MalformedJsonException;
@@ -46,6 +47,22 @@ public final class BrowserJsonCodec implements JsonCodec {
             throw new MalformedJsonException(errorOf(outcome));
         }
         return fromNative(valueOf(outcome), 1);
+    }
+
+    /**
+     * Reads {@code text} without building a JSON tree: a {@link NativeJsonReader} over what {@code JSON.parse}
+     * made. Malformed text fails here, as in {@link #decode}.
+     */
+    @Override
+    public JsonReader reader(String text) {
+        if (text == null) {
+            throw new MalformedJsonException("no JSON text (null)");
+        }
+        JSObject outcome = parse(text);
+        if (hasError(outcome)) {
+            throw new MalformedJsonException(errorOf(outcome));
+        }
+        return new NativeJsonReader(valueOf(outcome));
     }
 
     /** The native JavaScript value of a JSON tree (objects, arrays, strings, numbers, booleans, null). */
@@ -89,15 +106,15 @@ public final class BrowserJsonCodec implements JsonCodec {
 
     // What kindOf answers: one small int per value, so that telling kinds apart costs no Java string (a string
     // from typeof would be wrapped, hashed and compared for every value decoded).
-    private static final int NULL = 0;
-    private static final int STRING = 1;
-    private static final int NUMBER = 2;
-    private static final int BOOLEAN = 3;
-    private static final int ARRAY = 4;
-    private static final int OBJECT = 5;
-    private static final int OTHER = 6;
+    static final int NULL = 0;
+    static final int STRING = 1;
+    static final int NUMBER = 2;
+    static final int BOOLEAN = 3;
+    static final int ARRAY = 4;
+    static final int OBJECT = 5;
+    static final int OTHER = 6;
 
-    private static JsonValue fromNative(JSObject value, int depth) {
+    static JsonValue fromNative(JSObject value, int depth) {
         switch (kindOf(value)) {
             case STRING:
                 return JsonString.of(asString(value));
@@ -163,31 +180,31 @@ public final class BrowserJsonCodec implements JsonCodec {
     @JSBody(params = "value", script = "if (value === null || value === undefined) return 0;"
             + " var type = typeof value; return type === 'string' ? 1 : type === 'number' ? 2"
             + " : type === 'boolean' ? 3 : Array.isArray(value) ? 4 : type === 'object' ? 5 : 6;")
-    private static native int kindOf(JSObject value);
+    static native int kindOf(JSObject value);
 
     @JSBody(params = "value", script = "return typeof value;")
-    private static native String typeOf(JSObject value);
+    static native String typeOf(JSObject value);
 
     @JSBody(params = "value", script = "return value;")
-    private static native String asString(JSObject value);
+    static native String asString(JSObject value);
 
     @JSBody(params = "value", script = "return value;")
-    private static native double asNumber(JSObject value);
+    static native double asNumber(JSObject value);
 
     @JSBody(params = "value", script = "return value;")
-    private static native boolean asBoolean(JSObject value);
+    static native boolean asBoolean(JSObject value);
 
     @JSBody(params = "array", script = "return array.length;")
-    private static native int length(JSObject array);
+    static native int length(JSObject array);
 
     @JSBody(params = { "array", "index" }, script = "return array[index];")
-    private static native JSObject item(JSObject array, int index);
+    static native JSObject item(JSObject array, int index);
 
     @JSBody(params = "object", script = "return Object.keys(object);")
-    private static native String[] keys(JSObject object);
+    static native String[] keys(JSObject object);
 
     @JSBody(params = { "object", "key" }, script = "return object[key];")
-    private static native JSObject member(JSObject object, String key);
+    static native JSObject member(JSObject object, String key);
 
     @JSBody(script = "return null;")
     private static native JSObject nullValue();
