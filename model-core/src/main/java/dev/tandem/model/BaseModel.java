@@ -50,7 +50,10 @@ public abstract class BaseModel extends TreeNode {
     private static final AtomicLong CLIENT_IDS = new AtomicLong();
 
     private final Schema schema;
-    private final String cid;
+    // The client id is a number taken at construction; its text ("c" and the number) is made only when asked for,
+    // since most models (every one a client imports) are never asked.
+    private final long cidNumber;
+    private String cid;
     // Attribute values by schema position: null for no value, HELD_NULL for a held null (a nullable attribute).
     // attributes() promises first-set order; while the held keys were first set in ascending position (defaults in
     // declaration order, then imports in declaration order: nearly always), that order needs no storage. Only a key
@@ -61,12 +64,17 @@ public abstract class BaseModel extends TreeNode {
     private int heldCount;
     private int highestHeld = -1;
     private AttributeWrite ownWrite;
-    private final Map<String, BaseModel> children = new LinkedHashMap<>();
-    private final Map<String, ModelCollection<?>> collections = new LinkedHashMap<>();
-    // The same declarations by position, for the importer (a few each, so scanned linearly).
+    // Declared children by name, made with the first declaration (most models declare none of one kind or both).
+    private Map<String, BaseModel> children = Collections.emptyMap();
+    private Map<String, ModelCollection<?>> collections = Collections.emptyMap();
+    // The same declarations by position, for the importer and the tree walks (a few each, so scanned linearly).
     private static final String[] NO_NAMES = new String[0];
+    private static final BaseModel[] NO_CHILDREN = new BaseModel[0];
+    private static final ModelCollection<?>[] NO_COLLECTIONS = new ModelCollection<?>[0];
     private String[] childNames = NO_NAMES;
     private String[] collectionNames = NO_NAMES;
+    private BaseModel[] childModels = NO_CHILDREN;
+    private ModelCollection<?>[] childCollections = NO_COLLECTIONS;
 
     // Backbone's change bookkeeping for the outermost set in progress (or the last one): the old value of every key
     // it touched (ABSENT for keys that had none; untouched keys still hold their previous value), whether a set is
@@ -83,7 +91,7 @@ public abstract class BaseModel extends TreeNode {
 
     protected BaseModel(Schema schema) {
         this.schema = Objects.requireNonNull(schema, "schema");
-        this.cid = "c" + CLIENT_IDS.incrementAndGet();
+        this.cidNumber = CLIENT_IDS.incrementAndGet();
         this.values = new Object[schema.size()];
         for (int p = 0; p < values.length; p++) {
             Attribute<?> attribute = schema.attributeAt(p);
@@ -99,7 +107,34 @@ public abstract class BaseModel extends TreeNode {
 
     /** The client id: unique in this process, never sent anywhere, there from construction on. */
     public final String cid() {
-        return cid;
+        String text = cid;
+        if (text == null) {
+            text = cid = "c" + cidNumber;
+        }
+        return text;
+    }
+
+    /** True when {@code text} is this model's client id, found without making the client id's text. */
+    final boolean hasClientId(String text) {
+        if (cid != null) {
+            return cid.equals(text);
+        }
+        int length = text.length();
+        if (length > 19) {
+            return cid().equals(text); // beyond 18 digits the number could overflow: compare the text
+        }
+        if (length < 2 || text.charAt(0) != 'c' || text.charAt(1) == '0') {
+            return false;
+        }
+        long number = 0;
+        for (int i = 1; i < length; i++) {
+            char digit = text.charAt(i);
+            if (digit < '0' || digit > '9') {
+                return false;
+            }
+            number = number * 10 + (digit - '0');
+        }
+        return number == cidNumber;
     }
 
     // ---------------------------------------------------------------- reading
@@ -335,8 +370,13 @@ public abstract class BaseModel extends TreeNode {
         if (model.parent() != null) {
             throw new IllegalArgumentException(model.describe() + " already has a parent");
         }
+        if (children.isEmpty()) {
+            children = new LinkedHashMap<>(4);
+        }
         children.put(name, model);
         childNames = appended(childNames, name);
+        childModels = java.util.Arrays.copyOf(childModels, childModels.length + 1);
+        childModels[childModels.length - 1] = model;
         attach(model);
         return model;
     }
@@ -345,8 +385,13 @@ public abstract class BaseModel extends TreeNode {
     protected final <M extends BaseModel> ModelCollection<M> declareCollection(String name, Supplier<M> factory) {
         checkNewMemberName(name);
         ModelCollection<M> collection = new ModelCollection<>(factory);
+        if (collections.isEmpty()) {
+            collections = new LinkedHashMap<>(4);
+        }
         collections.put(name, collection);
         collectionNames = appended(collectionNames, name);
+        childCollections = java.util.Arrays.copyOf(childCollections, childCollections.length + 1);
+        childCollections[childCollections.length - 1] = collection;
         attach(collection);
         return collection;
     }
@@ -415,16 +460,16 @@ public abstract class BaseModel extends TreeNode {
 
     @Override
     public final String describe() {
-        return schema.modelName() + " " + (id() != null ? id() : cid);
+        return schema.modelName() + " " + (id() != null ? id() : cid());
     }
 
     @Override
     public final void forEachNode(Consumer<TreeNode> visitor) {
         visitor.accept(this);
-        for (BaseModel child : children.values()) {
+        for (BaseModel child : childModels) {
             child.forEachNode(visitor);
         }
-        for (ModelCollection<?> collection : collections.values()) {
+        for (ModelCollection<?> collection : childCollections) {
             collection.forEachNode(visitor);
         }
     }

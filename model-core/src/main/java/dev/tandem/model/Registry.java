@@ -16,10 +16,15 @@ import java.util.UUID;
 public final class Registry {
     private final IdPolicy policy;
     private final Map<String, TreeNode> byId = new HashMap<>();
-    private final Map<String, BaseModel> byClientId = new HashMap<>();
+    // The client-id index is made on the first lookup by client id (most trees never have one) and kept current
+    // from then on; until then only the number of models is counted.
+    private final TreeNode root;
+    private Map<String, BaseModel> byClientId;
+    private int modelCount;
 
-    Registry(IdPolicy policy) {
+    Registry(IdPolicy policy, TreeNode root) {
         this.policy = policy;
+        this.root = root;
     }
 
     public IdPolicy policy() {
@@ -43,6 +48,15 @@ public final class Registry {
 
     /** The model with client id {@code cid}, or null. */
     public BaseModel modelByClientId(String cid) {
+        if (byClientId == null) {
+            Map<String, BaseModel> index = new HashMap<>();
+            root.forEachNode(node -> {
+                if (node instanceof BaseModel model) {
+                    index.put(model.cid(), model);
+                }
+            });
+            byClientId = index;
+        }
         return byClientId.get(cid);
     }
 
@@ -57,7 +71,7 @@ public final class Registry {
 
     /** How many models are indexed by client id (every model in the tree). */
     public int modelCount() {
-        return byClientId.size();
+        return modelCount;
     }
 
     /** Fails if a node of {@code subtree} has an id another node of this tree already uses. */
@@ -116,7 +130,10 @@ public final class Registry {
                 byId.put(node.id(), node);
             }
             if (node instanceof BaseModel model) {
-                byClientId.put(model.cid(), model);
+                modelCount++;
+                if (byClientId != null) {
+                    byClientId.put(model.cid(), model);
+                }
             }
         });
     }
@@ -127,7 +144,10 @@ public final class Registry {
                 byId.remove(node.id());
             }
             if (node instanceof BaseModel model) {
-                byClientId.remove(model.cid());
+                modelCount--;
+                if (byClientId != null) {
+                    byClientId.remove(model.cid());
+                }
             }
         });
     }
