@@ -458,6 +458,18 @@ public abstract class BaseModel extends TreeNode {
         TreeImporter.mport(this, text, codec, notify);
     }
 
+    /**
+     * Reads the model tree {@code in} is positioned before (consuming it) and validates its import whole, changing
+     * nothing; the result applies it. For a caller that reads the tree out of a larger message and must read the
+     * rest before it changes anything. Throws what {@link #mport(JsonValue)} throws for that tree; a reader that
+     * {@linkplain JsonReader#streams() streams} may also throw for text whose first problem only the decoded tree can
+     * name (a key given twice, members out of the tree's order): import from {@code codec.decode} of it then, as
+     * {@link #mport(String, JsonCodec)} does, to get the same outcome as before.
+     */
+    public final PlannedImport planImport(dev.tandem.json.JsonReader in, Notify notify) {
+        return TreeImporter.plan(this, in, notify);
+    }
+
     @Override
     public final String describe() {
         return schema.modelName() + " " + (id() != null ? id() : cid());

@@ -77,6 +77,17 @@ final class TreeImporter {
         apply(plan, notify);
     }
 
+    /**
+     * Plans the import of the tree {@code in} is positioned before (which it consumes) and returns what applies it;
+     * nothing changes until then. Errors are those of {@code mport} for that tree, except that a streaming reader
+     * may also stop at a problem only the tree can settle (a key given twice; see {@link #mport(BaseModel, String,
+     * JsonCodec, Notify)}): a caller that streams must then import from the decoded tree instead.
+     */
+    static PlannedImport plan(BaseModel target, JsonReader in, Notify notify) {
+        ModelPlan plan = plan(target, in);
+        return () -> apply(plan, notify);
+    }
+
     private static ModelPlan plan(BaseModel target, JsonReader image) {
         if (target.parent() != null) {
             target.registry(); // so that id clashes with the rest of the tree are found while planning

@@ -3,12 +3,14 @@ package dev.tandem.sync;
 import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonNumber;
 import dev.tandem.json.JsonObject;
+import dev.tandem.json.JsonReader;
 import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
 import dev.tandem.model.BaseModel;
 import dev.tandem.model.IdPolicy;
 import dev.tandem.model.ModelCollection;
 import dev.tandem.model.Notify;
+import dev.tandem.model.PlannedImport;
 import dev.tandem.model.Registry;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,6 +85,54 @@ public final class Replica {
             default:
                 return false;
         }
+    }
+
+    /**
+     * Applies an {@code initial} message read straight from {@code in}, without its JSON tree: the same import, seq
+     * and events as {@link #apply} of the decoded message. It takes only a message made of {@code event} (the string
+     * {@code "initial"}), {@code seq} (an integer) and {@code data}, each once, in any order, and applies nothing
+     * until the whole message has been read and the import planned. For anything else (another event, another shape,
+     * an invalid tree, malformed text) it returns false having changed nothing, and the caller decodes the text and
+     * calls {@link #apply}, which then decides (and reports any error) exactly as before.
+     */
+    public boolean applyInitial(JsonReader in) {
+        PlannedImport plan = null;
+        boolean initial = false;
+        long incoming = -1;
+        try {
+            if (in.peek() != JsonValue.Kind.OBJECT) {
+                return false;
+            }
+            in.beginObject();
+            while (in.hasNext()) {
+                String name = in.nextName();
+                if (name.equals(Protocol.EVENT) && !initial && in.peek() == JsonValue.Kind.STRING) {
+                    if (!Protocol.INITIAL.equals(in.nextString())) {
+                        return false;
+                    }
+                    initial = true;
+                } else if (name.equals(Protocol.SEQ) && incoming < 0 && in.peek() == JsonValue.Kind.NUMBER) {
+                    double number = in.nextDouble();
+                    if (number < 0 || number != Math.floor(number) || number > JsonNumber.MAX_SAFE_INTEGER) {
+                        return false;
+                    }
+                    incoming = (long) number;
+                } else if (name.equals(Protocol.DATA) && plan == null) {
+                    plan = root.planImport(in, Notify.EVENTS);
+                } else {
+                    return false;
+                }
+            }
+            in.endObject();
+        } catch (RuntimeException problem) {
+            return false; // nothing was applied; the decoded message decides
+        }
+        if (!initial || incoming < 0 || plan == null) {
+            return false;
+        }
+        plan.apply();
+        seq = incoming;
+        return true;
     }
 
     private void applyChange(JsonObject message) {
