@@ -64,10 +64,10 @@ public abstract class BaseModel extends TreeNode {
     private int heldCount;
     private int highestHeld = -1;
     private AttributeWrite ownWrite;
-    // Declared children by name, made with the first declaration (most models declare none of one kind or both).
-    private Map<String, BaseModel> children = Collections.emptyMap();
-    private Map<String, ModelCollection<?>> collections = Collections.emptyMap();
-    // The same declarations by position, for the importer and the tree walks (a few each, so scanned linearly).
+    // Declared children by position (a few each, so looked up by a linear scan); the maps by name that children()
+    // and collections() return are made on the first call and kept, since declarations end with the constructor.
+    private Map<String, BaseModel> childView;
+    private Map<String, ModelCollection<?>> collectionView;
     private static final String[] NO_NAMES = new String[0];
     private static final BaseModel[] NO_CHILDREN = new BaseModel[0];
     private static final ModelCollection<?>[] NO_COLLECTIONS = new ModelCollection<?>[0];
@@ -370,10 +370,9 @@ public abstract class BaseModel extends TreeNode {
         if (model.parent() != null) {
             throw new IllegalArgumentException(model.describe() + " already has a parent");
         }
-        if (children.isEmpty()) {
-            children = new LinkedHashMap<>(4);
+        if (childView != null) {
+            childView.put(name, model); // a view handed out already stays live
         }
-        children.put(name, model);
         childNames = appended(childNames, name);
         childModels = java.util.Arrays.copyOf(childModels, childModels.length + 1);
         childModels[childModels.length - 1] = model;
@@ -385,10 +384,9 @@ public abstract class BaseModel extends TreeNode {
     protected final <M extends BaseModel> ModelCollection<M> declareCollection(String name, Supplier<M> factory) {
         checkNewMemberName(name);
         ModelCollection<M> collection = new ModelCollection<>(factory);
-        if (collections.isEmpty()) {
-            collections = new LinkedHashMap<>(4);
+        if (collectionView != null) {
+            collectionView.put(name, collection);
         }
-        collections.put(name, collection);
         collectionNames = appended(collectionNames, name);
         childCollections = java.util.Arrays.copyOf(childCollections, childCollections.length + 1);
         childCollections[childCollections.length - 1] = collection;
@@ -398,22 +396,32 @@ public abstract class BaseModel extends TreeNode {
 
     /** The declared child model {@code name}, or null. */
     public final BaseModel child(String name) {
-        return children.get(name);
+        for (int i = 0; i < childNames.length; i++) {
+            if (childNames[i].equals(name)) {
+                return childModels[i];
+            }
+        }
+        return null;
     }
 
     /** The declared child collection {@code name}, or null. */
     public final ModelCollection<?> collection(String name) {
-        return collections.get(name);
+        for (int i = 0; i < collectionNames.length; i++) {
+            if (collectionNames[i].equals(name)) {
+                return childCollections[i];
+            }
+        }
+        return null;
     }
 
     /** Declared child models by name, in declaration order. */
     public final Map<String, BaseModel> children() {
-        return Collections.unmodifiableMap(children);
+        return Collections.unmodifiableMap(childMap());
     }
 
     /** Declared child collections by name, in declaration order. */
     public final Map<String, ModelCollection<?>> collections() {
-        return Collections.unmodifiableMap(collections);
+        return Collections.unmodifiableMap(collectionMap());
     }
 
     // ---------------------------------------------------------------- import and export
@@ -526,11 +534,25 @@ public abstract class BaseModel extends TreeNode {
 
     /** The declared children and collections themselves (not views), for the exporter's walk. */
     final Map<String, BaseModel> childMap() {
-        return children;
+        if (childView == null) {
+            Map<String, BaseModel> view = new LinkedHashMap<>();
+            for (int i = 0; i < childNames.length; i++) {
+                view.put(childNames[i], childModels[i]);
+            }
+            childView = view;
+        }
+        return childView;
     }
 
     final Map<String, ModelCollection<?>> collectionMap() {
-        return collections;
+        if (collectionView == null) {
+            Map<String, ModelCollection<?>> view = new LinkedHashMap<>();
+            for (int i = 0; i < collectionNames.length; i++) {
+                view.put(collectionNames[i], childCollections[i]);
+            }
+            collectionView = view;
+        }
+        return collectionView;
     }
 
     /** A new map of the held attributes in first-set order. */
@@ -803,7 +825,7 @@ public abstract class BaseModel extends TreeNode {
     }
 
     private void checkNewMemberName(String name) {
-        if (name == null || name.isEmpty() || children.containsKey(name) || collections.containsKey(name)) {
+        if (name == null || name.isEmpty() || child(name) != null || collection(name) != null) {
             throw new IllegalArgumentException(schema.modelName() + ": child names must be unique and non-empty, got "
                     + name);
         }

@@ -76,8 +76,17 @@ public final class Registry {
 
     /** Fails if a node of {@code subtree} has an id another node of this tree already uses. */
     void checkAddable(TreeNode subtree) {
-        new AddableCheck().run(subtree);
+        AddableCheck check = addableCheck;
+        if (check == null || check.running) {
+            check = new AddableCheck(); // the first, or one asked for while a check runs (never so far)
+            if (addableCheck == null) {
+                addableCheck = check;
+            }
+        }
+        check.run(subtree);
     }
+
+    private AddableCheck addableCheck; // re-used: a check is made for every subtree that joins
 
     /**
      * One check of a subtree: every id must be free in this tree and used once in the subtree. Subtrees are mostly
@@ -89,19 +98,31 @@ public final class Registry {
         private final String[] seen = new String[LINEAR];
         private int count;
         private java.util.Set<String> many;
+        private boolean running;
+        private final java.util.function.Consumer<TreeNode> visit = this::visit;
 
         void run(TreeNode subtree) {
-            subtree.forEachNode(node -> {
-                String id = node.id();
-                if (id == null) {
-                    return;
-                }
-                TreeNode holder = byId.get(id);
-                if (holder != null && holder != node || !firstSighting(id)) {
-                    throw new ModelValidationException(Violation.ID_CONFLICT, node.describe(), "id", "\"" + id
-                            + "\" is already used in this tree");
-                }
-            });
+            running = true;
+            try {
+                subtree.forEachNode(visit);
+            } finally {
+                java.util.Arrays.fill(seen, 0, count, null);
+                count = 0;
+                many = null;
+                running = false;
+            }
+        }
+
+        private void visit(TreeNode node) {
+            String id = node.id();
+            if (id == null) {
+                return;
+            }
+            TreeNode holder = byId.get(id);
+            if (holder != null && holder != node || !firstSighting(id)) {
+                throw new ModelValidationException(Violation.ID_CONFLICT, node.describe(), "id", "\"" + id
+                        + "\" is already used in this tree");
+            }
         }
 
         private boolean firstSighting(String id) {
