@@ -303,6 +303,43 @@ public abstract class BaseModel extends TreeNode {
         }
     }
 
+    /**
+     * Reads an object of attribute values from {@code in} (positioned before it; consumed) as
+     * {@link #setFromJson(JsonObject, Collection, Notify)} with no unset keys would take them, checking each value
+     * (type, allowed values, checks, set-once) and changing nothing; the result runs the validation hook on the whole
+     * write and applies it with {@code notify}'s events, exactly as {@code setFromJson} does from there. For a reader
+     * of a larger message that applies nothing before the whole message is read. Throws what {@code setFromJson}
+     * throws for a value; for a key given twice (which a decoded object would have settled, the last one winning) it
+     * throws {@link IllegalStateException}: take the decoded path then.
+     */
+    public final PlannedChange planSetFromJson(dev.tandem.json.JsonReader in, Notify notify) {
+        AttributeWrite write = new AttributeWrite(values.length); // not the model's own: the plan may be dropped
+        if (in.peek() != JsonValue.Kind.OBJECT) {
+            throw new IllegalStateException("attributes must be an object");
+        }
+        in.beginObject();
+        while (in.hasNext()) {
+            String key = in.nextName();
+            int p = declared(key);
+            if (write.sets(p)) {
+                throw new IllegalStateException("\"" + key + "\" is given twice");
+            }
+            Object value;
+            try {
+                value = schema.attributeAt(p).acceptJson(in);
+            } catch (AttributeValueException rejected) {
+                throw new ModelValidationException(rejected.violation(), describe(), key, rejected.getMessage());
+            }
+            checkSetOnce(p, value, null);
+            write.set(p, value);
+        }
+        in.endObject();
+        return () -> {
+            checkCandidate(write, null);
+            applyValidated(write, notify);
+        };
+    }
+
     public final void unset(String key) {
         unset(List.of(key), Notify.EVENTS);
     }
@@ -474,7 +511,7 @@ public abstract class BaseModel extends TreeNode {
      * name (a key given twice, members out of the tree's order): import from {@code codec.decode} of it then, as
      * {@link #mport(String, JsonCodec)} does, to get the same outcome as before.
      */
-    public final PlannedImport planImport(dev.tandem.json.JsonReader in, Notify notify) {
+    public final PlannedChange planImport(dev.tandem.json.JsonReader in, Notify notify) {
         return TreeImporter.plan(this, in, notify);
     }
 

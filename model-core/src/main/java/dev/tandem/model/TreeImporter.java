@@ -83,7 +83,7 @@ final class TreeImporter {
      * may also stop at a problem only the tree can settle (a key given twice; see {@link #mport(BaseModel, String,
      * JsonCodec, Notify)}): a caller that streams must then import from the decoded tree instead.
      */
-    static PlannedImport plan(BaseModel target, JsonReader in, Notify notify) {
+    static PlannedChange plan(BaseModel target, JsonReader in, Notify notify) {
         ModelPlan plan = plan(target, in);
         return () -> apply(plan, notify);
     }

@@ -37,6 +37,7 @@ public final class SyncClient {
     }
 
     /** How the server starts an initial-state message (ServerMessages writes {@code event} first). */
+    private static final String CHANGE_PREFIX = "{\"" + Protocol.EVENT + "\":\"" + Protocol.CHANGE + "\"";
     private static final String INITIAL_PREFIX = "{\"" + Protocol.EVENT + "\":\"" + Protocol.INITIAL + "\"";
 
     private final Replica replica;
@@ -68,7 +69,8 @@ public final class SyncClient {
 
     /** Handles one text frame from the server: one message, or (batching clients) a JSON array of messages. */
     public void receive(String text) {
-        JsonValue decoded = text.startsWith(INITIAL_PREFIX) ? receiveInitial(text) : decode(text);
+        JsonValue decoded = text.startsWith(CHANGE_PREFIX) ? receiveChange(text)
+                : text.startsWith(INITIAL_PREFIX) ? receiveInitial(text) : decode(text);
         if (decoded == null) {
             return; // an initial state, imported straight from the text
         }
@@ -87,6 +89,24 @@ public final class SyncClient {
         } catch (MalformedJsonException e) {
             throw new SyncException("the server sent malformed JSON: " + e.getMessage());
         }
+    }
+
+    /**
+     * A change message, read straight from the text into the model's write when the codec's reader streams: no JSON
+     * tree per message. Null once applied; otherwise, nothing having changed, the decoded message (see
+     * {@link #receiveInitial}).
+     */
+    private JsonValue receiveChange(String text) {
+        JsonReader reader;
+        try {
+            reader = codec.reader(text);
+        } catch (MalformedJsonException malformed) {
+            return decode(text);
+        }
+        if (!reader.streams()) {
+            return reader.readValue();
+        }
+        return replica.applyChange(reader) ? null : decode(text);
     }
 
     /**
