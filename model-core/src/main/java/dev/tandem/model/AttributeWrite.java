@@ -31,6 +31,11 @@ final class AttributeWrite {
         changed = new int[schemaSize];
     }
 
+    /** The largest schema this write can hold. */
+    int capacity() {
+        return setPositions.length;
+    }
+
     /** Adds a value for {@code position}; a write sets each position at most once. */
     void set(int position, Object value) {
         setPositions[setCount] = position;

@@ -50,7 +50,10 @@ public abstract class BaseModel extends TreeNode {
     private static final AtomicLong CLIENT_IDS = new AtomicLong();
 
     private final Schema schema;
-    private final String cid;
+    // The client id is a number taken at construction; its text ("c" and the number) is made only when asked for,
+    // since most models (every one a client imports) are never asked.
+    private final long cidNumber;
+    private String cid;
     // Attribute values by schema position: null for no value, HELD_NULL for a held null (a nullable attribute).
     // attributes() promises first-set order; while the held keys were first set in ascending position (defaults in
     // declaration order, then imports in declaration order: nearly always), that order needs no storage. Only a key
@@ -61,12 +64,17 @@ public abstract class BaseModel extends TreeNode {
     private int heldCount;
     private int highestHeld = -1;
     private AttributeWrite ownWrite;
-    private final Map<String, BaseModel> children = new LinkedHashMap<>();
-    private final Map<String, ModelCollection<?>> collections = new LinkedHashMap<>();
-    // The same declarations by position, for the importer (a few each, so scanned linearly).
+    // Declared children by position (a few each, so looked up by a linear scan); the maps by name that children()
+    // and collections() return are made on the first call and kept, since declarations end with the constructor.
+    private Map<String, BaseModel> childView;
+    private Map<String, ModelCollection<?>> collectionView;
     private static final String[] NO_NAMES = new String[0];
+    private static final BaseModel[] NO_CHILDREN = new BaseModel[0];
+    private static final ModelCollection<?>[] NO_COLLECTIONS = new ModelCollection<?>[0];
     private String[] childNames = NO_NAMES;
     private String[] collectionNames = NO_NAMES;
+    private BaseModel[] childModels = NO_CHILDREN;
+    private ModelCollection<?>[] childCollections = NO_COLLECTIONS;
 
     // Backbone's change bookkeeping for the outermost set in progress (or the last one): the old value of every key
     // it touched (ABSENT for keys that had none; untouched keys still hold their previous value), whether a set is
@@ -83,7 +91,7 @@ public abstract class BaseModel extends TreeNode {
 
     protected BaseModel(Schema schema) {
         this.schema = Objects.requireNonNull(schema, "schema");
-        this.cid = "c" + CLIENT_IDS.incrementAndGet();
+        this.cidNumber = CLIENT_IDS.incrementAndGet();
         this.values = new Object[schema.size()];
         for (int p = 0; p < values.length; p++) {
             Attribute<?> attribute = schema.attributeAt(p);
@@ -99,7 +107,34 @@ public abstract class BaseModel extends TreeNode {
 
     /** The client id: unique in this process, never sent anywhere, there from construction on. */
     public final String cid() {
-        return cid;
+        String text = cid;
+        if (text == null) {
+            text = cid = "c" + cidNumber;
+        }
+        return text;
+    }
+
+    /** True when {@code text} is this model's client id, found without making the client id's text. */
+    final boolean hasClientId(String text) {
+        if (cid != null) {
+            return cid.equals(text);
+        }
+        int length = text.length();
+        if (length > 19) {
+            return cid().equals(text); // beyond 18 digits the number could overflow: compare the text
+        }
+        if (length < 2 || text.charAt(0) != 'c' || text.charAt(1) == '0') {
+            return false;
+        }
+        long number = 0;
+        for (int i = 1; i < length; i++) {
+            char digit = text.charAt(i);
+            if (digit < '0' || digit > '9') {
+                return false;
+            }
+            number = number * 10 + (digit - '0');
+        }
+        return number == cidNumber;
     }
 
     // ---------------------------------------------------------------- reading
@@ -268,6 +303,43 @@ public abstract class BaseModel extends TreeNode {
         }
     }
 
+    /**
+     * Reads an object of attribute values from {@code in} (positioned before it; consumed) as
+     * {@link #setFromJson(JsonObject, Collection, Notify)} with no unset keys would take them, checking each value
+     * (type, allowed values, checks, set-once) and changing nothing; the result runs the validation hook on the whole
+     * write and applies it with {@code notify}'s events, exactly as {@code setFromJson} does from there. For a reader
+     * of a larger message that applies nothing before the whole message is read. Throws what {@code setFromJson}
+     * throws for a value; for a key given twice (which a decoded object would have settled, the last one winning) it
+     * throws {@link IllegalStateException}: take the decoded path then.
+     */
+    public final PlannedChange planSetFromJson(dev.tandem.json.JsonReader in, Notify notify) {
+        AttributeWrite write = new AttributeWrite(values.length); // not the model's own: the plan may be dropped
+        if (in.peek() != JsonValue.Kind.OBJECT) {
+            throw new IllegalStateException("attributes must be an object");
+        }
+        in.beginObject();
+        while (in.hasNext()) {
+            String key = in.nextName();
+            int p = declared(key);
+            if (write.sets(p)) {
+                throw new IllegalStateException("\"" + key + "\" is given twice");
+            }
+            Object value;
+            try {
+                value = schema.attributeAt(p).acceptJson(in);
+            } catch (AttributeValueException rejected) {
+                throw new ModelValidationException(rejected.violation(), describe(), key, rejected.getMessage());
+            }
+            checkSetOnce(p, value, null);
+            write.set(p, value);
+        }
+        in.endObject();
+        return () -> {
+            checkCandidate(write, null);
+            applyValidated(write, notify);
+        };
+    }
+
     public final void unset(String key) {
         unset(List.of(key), Notify.EVENTS);
     }
@@ -335,8 +407,12 @@ public abstract class BaseModel extends TreeNode {
         if (model.parent() != null) {
             throw new IllegalArgumentException(model.describe() + " already has a parent");
         }
-        children.put(name, model);
+        if (childView != null) {
+            childView.put(name, model); // a view handed out already stays live
+        }
         childNames = appended(childNames, name);
+        childModels = java.util.Arrays.copyOf(childModels, childModels.length + 1);
+        childModels[childModels.length - 1] = model;
         attach(model);
         return model;
     }
@@ -345,30 +421,44 @@ public abstract class BaseModel extends TreeNode {
     protected final <M extends BaseModel> ModelCollection<M> declareCollection(String name, Supplier<M> factory) {
         checkNewMemberName(name);
         ModelCollection<M> collection = new ModelCollection<>(factory);
-        collections.put(name, collection);
+        if (collectionView != null) {
+            collectionView.put(name, collection);
+        }
         collectionNames = appended(collectionNames, name);
+        childCollections = java.util.Arrays.copyOf(childCollections, childCollections.length + 1);
+        childCollections[childCollections.length - 1] = collection;
         attach(collection);
         return collection;
     }
 
     /** The declared child model {@code name}, or null. */
     public final BaseModel child(String name) {
-        return children.get(name);
+        for (int i = 0; i < childNames.length; i++) {
+            if (childNames[i].equals(name)) {
+                return childModels[i];
+            }
+        }
+        return null;
     }
 
     /** The declared child collection {@code name}, or null. */
     public final ModelCollection<?> collection(String name) {
-        return collections.get(name);
+        for (int i = 0; i < collectionNames.length; i++) {
+            if (collectionNames[i].equals(name)) {
+                return childCollections[i];
+            }
+        }
+        return null;
     }
 
     /** Declared child models by name, in declaration order. */
     public final Map<String, BaseModel> children() {
-        return Collections.unmodifiableMap(children);
+        return Collections.unmodifiableMap(childMap());
     }
 
     /** Declared child collections by name, in declaration order. */
     public final Map<String, ModelCollection<?>> collections() {
-        return Collections.unmodifiableMap(collections);
+        return Collections.unmodifiableMap(collectionMap());
     }
 
     // ---------------------------------------------------------------- import and export
@@ -413,18 +503,30 @@ public abstract class BaseModel extends TreeNode {
         TreeImporter.mport(this, text, codec, notify);
     }
 
+    /**
+     * Reads the model tree {@code in} is positioned before (consuming it) and validates its import whole, changing
+     * nothing; the result applies it. For a caller that reads the tree out of a larger message and must read the
+     * rest before it changes anything. Throws what {@link #mport(JsonValue)} throws for that tree; a reader that
+     * {@linkplain JsonReader#streams() streams} may also throw for text whose first problem only the decoded tree can
+     * name (a key given twice, members out of the tree's order): import from {@code codec.decode} of it then, as
+     * {@link #mport(String, JsonCodec)} does, to get the same outcome as before.
+     */
+    public final PlannedChange planImport(dev.tandem.json.JsonReader in, Notify notify) {
+        return TreeImporter.plan(this, in, notify);
+    }
+
     @Override
     public final String describe() {
-        return schema.modelName() + " " + (id() != null ? id() : cid);
+        return schema.modelName() + " " + (id() != null ? id() : cid());
     }
 
     @Override
     public final void forEachNode(Consumer<TreeNode> visitor) {
         visitor.accept(this);
-        for (BaseModel child : children.values()) {
+        for (BaseModel child : childModels) {
             child.forEachNode(visitor);
         }
-        for (ModelCollection<?> collection : collections.values()) {
+        for (ModelCollection<?> collection : childCollections) {
             collection.forEachNode(visitor);
         }
     }
@@ -469,11 +571,25 @@ public abstract class BaseModel extends TreeNode {
 
     /** The declared children and collections themselves (not views), for the exporter's walk. */
     final Map<String, BaseModel> childMap() {
-        return children;
+        if (childView == null) {
+            Map<String, BaseModel> view = new LinkedHashMap<>();
+            for (int i = 0; i < childNames.length; i++) {
+                view.put(childNames[i], childModels[i]);
+            }
+            childView = view;
+        }
+        return childView;
     }
 
     final Map<String, ModelCollection<?>> collectionMap() {
-        return collections;
+        if (collectionView == null) {
+            Map<String, ModelCollection<?>> view = new LinkedHashMap<>();
+            for (int i = 0; i < collectionNames.length; i++) {
+                view.put(collectionNames[i], childCollections[i]);
+            }
+            collectionView = view;
+        }
+        return collectionView;
     }
 
     /** A new map of the held attributes in first-set order. */
@@ -759,7 +875,7 @@ public abstract class BaseModel extends TreeNode {
     }
 
     private void checkNewMemberName(String name) {
-        if (name == null || name.isEmpty() || children.containsKey(name) || collections.containsKey(name)) {
+        if (name == null || name.isEmpty() || child(name) != null || collection(name) != null) {
             throw new IllegalArgumentException(schema.modelName() + ": child names must be unique and non-empty, got "
                     + name);
         }

@@ -80,7 +80,7 @@ public final class ModelCollection<M extends BaseModel> extends TreeNode impleme
             return model;
         }
         for (M candidate : models) {
-            if (candidate.cid().equals(idOrCid)) {
+            if (candidate.hasClientId(idOrCid)) {
                 return candidate;
             }
         }
@@ -164,7 +164,7 @@ public final class ModelCollection<M extends BaseModel> extends TreeNode impleme
         }
         int at = index >= 0 ? index : comparator != null ? sortedIndex(model) : models.size();
         insert(model, at, true);
-        if (notify == Notify.EVENTS) {
+        if (notify == Notify.EVENTS && heard(model)) {
             fire(Event.added(model, this, at));
         }
     }
@@ -324,7 +324,9 @@ public final class ModelCollection<M extends BaseModel> extends TreeNode impleme
         if (model.id() != null) {
             byId.put(model.id(), model);
         }
-        emit(new ModelAdded(this, at, model));
+        if (hasTreeListeners()) { // no record to build when no one listens (a new tree being imported)
+            emit(new ModelAdded(this, at, model));
+        }
     }
 
     private M extract(int index) {
@@ -355,6 +357,14 @@ public final class ModelCollection<M extends BaseModel> extends TreeNode impleme
             }
         }
         return low;
+    }
+
+    /**
+     * True when an add, remove or move event of {@code member} would reach a listener. With none on either, none can
+     * be subscribed while the event is delivered, so the event need not be built.
+     */
+    private boolean heard(BaseModel member) {
+        return member.events.hasListeners() || events.hasListeners();
     }
 
     /** add, remove and move fire on the member, then here. */

@@ -16,10 +16,15 @@ import java.util.UUID;
 public final class Registry {
     private final IdPolicy policy;
     private final Map<String, TreeNode> byId = new HashMap<>();
-    private final Map<String, BaseModel> byClientId = new HashMap<>();
+    // The client-id index is made on the first lookup by client id (most trees never have one) and kept current
+    // from then on; until then only the number of models is counted.
+    private final TreeNode root;
+    private Map<String, BaseModel> byClientId;
+    private int modelCount;
 
-    Registry(IdPolicy policy) {
+    Registry(IdPolicy policy, TreeNode root) {
         this.policy = policy;
+        this.root = root;
     }
 
     public IdPolicy policy() {
@@ -43,6 +48,15 @@ public final class Registry {
 
     /** The model with client id {@code cid}, or null. */
     public BaseModel modelByClientId(String cid) {
+        if (byClientId == null) {
+            Map<String, BaseModel> index = new HashMap<>();
+            root.forEachNode(node -> {
+                if (node instanceof BaseModel model) {
+                    index.put(model.cid(), model);
+                }
+            });
+            byClientId = index;
+        }
         return byClientId.get(cid);
     }
 
@@ -57,13 +71,22 @@ public final class Registry {
 
     /** How many models are indexed by client id (every model in the tree). */
     public int modelCount() {
-        return byClientId.size();
+        return modelCount;
     }
 
     /** Fails if a node of {@code subtree} has an id another node of this tree already uses. */
     void checkAddable(TreeNode subtree) {
-        new AddableCheck().run(subtree);
+        AddableCheck check = addableCheck;
+        if (check == null || check.running) {
+            check = new AddableCheck(); // the first, or one asked for while a check runs (never so far)
+            if (addableCheck == null) {
+                addableCheck = check;
+            }
+        }
+        check.run(subtree);
     }
+
+    private AddableCheck addableCheck; // re-used: a check is made for every subtree that joins
 
     /**
      * One check of a subtree: every id must be free in this tree and used once in the subtree. Subtrees are mostly
@@ -75,19 +98,31 @@ public final class Registry {
         private final String[] seen = new String[LINEAR];
         private int count;
         private java.util.Set<String> many;
+        private boolean running;
+        private final java.util.function.Consumer<TreeNode> visit = this::visit;
 
         void run(TreeNode subtree) {
-            subtree.forEachNode(node -> {
-                String id = node.id();
-                if (id == null) {
-                    return;
-                }
-                TreeNode holder = byId.get(id);
-                if (holder != null && holder != node || !firstSighting(id)) {
-                    throw new ModelValidationException(Violation.ID_CONFLICT, node.describe(), "id", "\"" + id
-                            + "\" is already used in this tree");
-                }
-            });
+            running = true;
+            try {
+                subtree.forEachNode(visit);
+            } finally {
+                java.util.Arrays.fill(seen, 0, count, null);
+                count = 0;
+                many = null;
+                running = false;
+            }
+        }
+
+        private void visit(TreeNode node) {
+            String id = node.id();
+            if (id == null) {
+                return;
+            }
+            TreeNode holder = byId.get(id);
+            if (holder != null && holder != node || !firstSighting(id)) {
+                throw new ModelValidationException(Violation.ID_CONFLICT, node.describe(), "id", "\"" + id
+                        + "\" is already used in this tree");
+            }
         }
 
         private boolean firstSighting(String id) {
@@ -116,7 +151,10 @@ public final class Registry {
                 byId.put(node.id(), node);
             }
             if (node instanceof BaseModel model) {
-                byClientId.put(model.cid(), model);
+                modelCount++;
+                if (byClientId != null) {
+                    byClientId.put(model.cid(), model);
+                }
             }
         });
     }
@@ -127,7 +165,10 @@ public final class Registry {
                 byId.remove(node.id());
             }
             if (node instanceof BaseModel model) {
-                byClientId.remove(model.cid());
+                modelCount--;
+                if (byClientId != null) {
+                    byClientId.remove(model.cid());
+                }
             }
         });
     }

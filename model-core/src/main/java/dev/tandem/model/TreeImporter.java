@@ -46,6 +46,7 @@ final class TreeImporter {
 
     private final Map<String, Path> imageIds = new HashMap<>();
     private final Set<TreeNode> inTarget = Collections.newSetFromMap(new IdentityHashMap<>());
+    private AttributeWrite scratch = new AttributeWrite(8); // the write of each filled model in turn
 
     private TreeImporter() {
     }
@@ -76,13 +77,24 @@ final class TreeImporter {
         apply(plan, notify);
     }
 
+    /**
+     * Plans the import of the tree {@code in} is positioned before (which it consumes) and returns what applies it;
+     * nothing changes until then. Errors are those of {@code mport} for that tree, except that a streaming reader
+     * may also stop at a problem only the tree can settle (a key given twice; see {@link #mport(BaseModel, String,
+     * JsonCodec, Notify)}): a caller that streams must then import from the decoded tree instead.
+     */
+    static PlannedChange plan(BaseModel target, JsonReader in, Notify notify) {
+        ModelPlan plan = plan(target, in);
+        return () -> apply(plan, notify);
+    }
+
     private static ModelPlan plan(BaseModel target, JsonReader image) {
         if (target.parent() != null) {
             target.registry(); // so that id clashes with the rest of the tree are found while planning
         }
         TreeImporter importer = new TreeImporter();
         target.forEachNode(importer.inTarget::add);
-        return importer.planModel(target, image, Path.ROOT);
+        return importer.planModel(target, image, Path.ROOT, false);
     }
 
     private static void apply(ModelPlan plan, Notify notify) {
@@ -105,9 +117,20 @@ final class TreeImporter {
     // children), which the tree allows at no cost (reading a member of a tree hands out the subtree). So a tree
     // reports, of several problems, always the same first one, and a stream that meets a problem defers to it.
 
-    private ModelPlan planModel(BaseModel model, JsonReader in, Path path) {
+    /**
+     * Plans the import of one model tree into {@code model}. A {@code fresh} model is one the importer has just
+     * made for a new collection member: no one else holds it or its subtree, and it joins the target only when the
+     * plan is applied. Such a model is filled as it is planned (its id assigned, its validated attributes applied
+     * silently, its own collections' members added silently) instead of being planned for later: if the plan fails,
+     * the unfinished model is dropped with it, so the import stays all or nothing, and its plan only says
+     * {@code filled}. It takes the same steps, in the same order, as applying its plan would (the id, then the
+     * attributes, then the members once the whole model is read), so it ends in the same state, previous values
+     * included. A model with tree-change listeners (only its constructor could have added them) is planned as usual.
+     */
+    private ModelPlan planModel(BaseModel model, JsonReader in, Path path, boolean fresh) {
         expectObject(in, path);
         ModelPlan plan = new ModelPlan(model);
+        plan.filled = fresh && !model.hasTreeListeners();
         in.beginObject();
         if (in.streams()) {
             int seen = 0;
@@ -145,6 +168,9 @@ final class TreeImporter {
             }
         }
         in.endObject();
+        if (plan.filled) {
+            plan.fill();
+        }
         return plan;
     }
 
@@ -165,6 +191,9 @@ final class TreeImporter {
         switch (member) {
             case ID:
                 plan.id = id(plan.model, in, path);
+                if (plan.filled && plan.id != null) {
+                    plan.model.assignId(plan.id);
+                }
                 break;
             case ATTRS:
                 planAttributes(plan, in, path.member("attrs"));
@@ -182,7 +211,15 @@ final class TreeImporter {
         expectObject(in, path);
         BaseModel model = plan.model;
         Schema schema = model.schema();
-        AttributeWrite write = new AttributeWrite(schema.size());
+        AttributeWrite write;
+        if (plan.filled) {
+            if (scratch.capacity() < schema.size()) {
+                scratch = new AttributeWrite(schema.size());
+            }
+            write = scratch;
+        } else {
+            write = new AttributeWrite(schema.size());
+        }
         boolean streams = in.streams();
         boolean named = false;   // for a stream: a non-index-like key was seen
         long lastIndex = -1;     // for a stream: the last index-like key
@@ -232,7 +269,12 @@ final class TreeImporter {
             }
         }
         model.checkCandidate(write, path);
-        plan.write = write;
+        if (plan.filled) {
+            model.applyValidated(write, Notify.SILENT);
+            write.clear();
+        } else {
+            plan.write = write;
+        }
     }
 
     private void planChildren(ModelPlan plan, JsonReader in, Path path) {
@@ -251,7 +293,7 @@ final class TreeImporter {
                 if (children[slot] != null) {
                     throw new NeedsTree();
                 }
-                children[slot] = planModel(model.child(name), in, path.member(name));
+                children[slot] = planModel(model.child(name), in, path.member(name), plan.filled);
             }
             in.endObject();
             checkPresent(children, declared, model, path, "child model");
@@ -260,10 +302,13 @@ final class TreeImporter {
             checkNames(images, declared, model, path, "child model");
             for (int slot = 0; slot < declared.length; slot++) {
                 String name = declared[slot];
-                children[slot] = planModel(model.child(name), new JsonTreeReader(images.get(name)), path.member(name));
+                children[slot] = planModel(model.child(name), new JsonTreeReader(images.get(name)), path.member(name),
+                        plan.filled);
             }
         }
-        plan.children = children;
+        if (!plan.filled) {
+            plan.children = children;
+        }
     }
 
     private void planCollections(ModelPlan plan, JsonReader in, Path path) {
@@ -282,7 +327,7 @@ final class TreeImporter {
                 if (collections[slot] != null) {
                     throw new NeedsTree();
                 }
-                collections[slot] = planCollection(model.collection(name), in, path.member(name));
+                collections[slot] = planCollection(model.collection(name), in, path.member(name), plan.filled);
             }
             in.endObject();
             checkPresent(collections, declared, model, path, "collection");
@@ -292,15 +337,16 @@ final class TreeImporter {
             for (int slot = 0; slot < declared.length; slot++) {
                 String name = declared[slot];
                 collections[slot] = planCollection(model.collection(name), new JsonTreeReader(images.get(name)),
-                        path.member(name));
+                        path.member(name), plan.filled);
             }
         }
         plan.collections = collections;
     }
 
-    private CollectionPlan planCollection(ModelCollection<?> collection, JsonReader in, Path path) {
+    private CollectionPlan planCollection(ModelCollection<?> collection, JsonReader in, Path path, boolean fresh) {
         expectObject(in, path);
         CollectionPlan plan = new CollectionPlan(collection);
+        plan.filled = fresh;
         in.beginObject();
         if (in.streams()) {
             boolean seenId = false;
@@ -313,6 +359,7 @@ final class TreeImporter {
                     }
                     seenId = true;
                     plan.id = id(collection, in, path);
+                    plan.assignFilledId();
                 } else if (name.equals("models")) {
                     if (seenMembers) {
                         throw new NeedsTree();
@@ -341,6 +388,7 @@ final class TreeImporter {
             }
             if (id != null) {
                 plan.id = id(collection, new JsonTreeReader(id), path);
+                plan.assignFilledId();
             }
             if (members == null) {
                 throw notMembers(path, null);
@@ -363,7 +411,7 @@ final class TreeImporter {
         for (int i = 0; in.hasNext(); i++) {
             Path memberPath = membersPath.item(i);
             if (kept == null) {
-                plan.members.add(planModel(collection.create(), in, memberPath));
+                plan.members.add(planModel(collection.create(), in, memberPath, true));
                 continue;
             }
             JsonObject memberTree = object(in.readValue(), memberPath);
@@ -374,7 +422,7 @@ final class TreeImporter {
             }
             BaseModel member = existing != null ? existing : collection.create();
             kept.add(member);
-            plan.members.add(planModel(member, new JsonTreeReader(memberTree), memberPath));
+            plan.members.add(planModel(member, new JsonTreeReader(memberTree), memberPath, existing == null));
         }
         in.endArray();
         if (kept != null) {
@@ -527,6 +575,8 @@ final class TreeImporter {
 
     private static final class ModelPlan {
         final BaseModel model;
+        /** A fresh model, filled while planned: nothing of it is left to apply but joining its collection. */
+        boolean filled;
         String id;
         AttributeWrite write;
         ModelPlan[] children = NO_CHILDREN;
@@ -534,6 +584,17 @@ final class TreeImporter {
 
         ModelPlan(BaseModel model) {
             this.model = model;
+        }
+
+        /**
+         * Completes a filled model once all of it is read: its own collections (of a fresh model, so new and
+         * empty) get their filled members, silently, as applying its plan would have added them.
+         */
+        void fill() {
+            for (CollectionPlan collection : collections) {
+                collection.apply(Notify.SILENT);
+            }
+            collections = NO_COLLECTIONS;
         }
 
         void removeMissing(Notify notify) {
@@ -550,6 +611,9 @@ final class TreeImporter {
          * the first add finds them (and generates none for nodes the image names).
          */
         void assignIds() {
+            if (filled) {
+                return; // assigned while planned
+            }
             if (id != null) {
                 model.assignId(id);
             }
@@ -567,6 +631,9 @@ final class TreeImporter {
         }
 
         void apply(Notify notify) {
+            if (filled) {
+                return;
+            }
             model.applyValidated(write, notify);
             for (ModelPlan child : children) {
                 child.apply(notify);
@@ -579,12 +646,20 @@ final class TreeImporter {
 
     private static final class CollectionPlan {
         final ModelCollection<?> collection;
+        /** A collection of a fresh model: its id is assigned while planned. */
+        boolean filled;
         String id;
         final List<ModelPlan> members = new ArrayList<>();
         final List<BaseModel> removals = new ArrayList<>();
 
         CollectionPlan(ModelCollection<?> collection) {
             this.collection = collection;
+        }
+
+        void assignFilledId() {
+            if (filled && id != null) {
+                collection.assignId(id);
+            }
         }
 
         void removeMissing(Notify notify) {

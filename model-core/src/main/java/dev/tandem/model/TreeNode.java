@@ -92,7 +92,7 @@ public abstract class TreeNode {
     public final Registry registry(IdPolicy policy) {
         TreeNode root = root();
         if (root.registry == null) {
-            Registry created = new Registry(policy);
+            Registry created = new Registry(policy, root);
             created.checkAddable(root);
             root.registry = created;
             created.add(root);

@@ -3,12 +3,14 @@ package dev.tandem.sync;
 import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonNumber;
 import dev.tandem.json.JsonObject;
+import dev.tandem.json.JsonReader;
 import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
 import dev.tandem.model.BaseModel;
 import dev.tandem.model.IdPolicy;
 import dev.tandem.model.ModelCollection;
 import dev.tandem.model.Notify;
+import dev.tandem.model.PlannedChange;
 import dev.tandem.model.Registry;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -85,6 +87,109 @@ public final class Replica {
         }
     }
 
+    /**
+     * Applies an {@code initial} message read straight from {@code in}, without its JSON tree: the same import, seq
+     * and events as {@link #apply} of the decoded message. It takes only a message made of {@code event} (the string
+     * {@code "initial"}), {@code seq} (an integer) and {@code data}, each once, in any order, and applies nothing
+     * until the whole message has been read and the import planned. For anything else (another event, another shape,
+     * an invalid tree, malformed text) it returns false having changed nothing, and the caller decodes the text and
+     * calls {@link #apply}, which then decides (and reports any error) exactly as before.
+     */
+    public boolean applyInitial(JsonReader in) {
+        PlannedChange plan = null;
+        boolean initial = false;
+        long incoming = -1;
+        try {
+            if (in.peek() != JsonValue.Kind.OBJECT) {
+                return false;
+            }
+            in.beginObject();
+            while (in.hasNext()) {
+                String name = in.nextName();
+                if (name.equals(Protocol.EVENT) && !initial && in.peek() == JsonValue.Kind.STRING) {
+                    if (!Protocol.INITIAL.equals(in.nextString())) {
+                        return false;
+                    }
+                    initial = true;
+                } else if (name.equals(Protocol.SEQ) && incoming < 0 && in.peek() == JsonValue.Kind.NUMBER) {
+                    double number = in.nextDouble();
+                    if (number < 0 || number != Math.floor(number) || number > JsonNumber.MAX_SAFE_INTEGER) {
+                        return false;
+                    }
+                    incoming = (long) number;
+                } else if (name.equals(Protocol.DATA) && plan == null) {
+                    plan = root.planImport(in, Notify.EVENTS);
+                } else {
+                    return false;
+                }
+            }
+            in.endObject();
+        } catch (RuntimeException problem) {
+            return false; // nothing was applied; the decoded message decides
+        }
+        if (!initial || incoming < 0 || plan == null) {
+            return false;
+        }
+        plan.apply();
+        seq = incoming;
+        return true;
+    }
+
+    /**
+     * Applies a {@code change} message read straight from {@code in}, without its JSON tree: the same checks, in the
+     * same order, the same write and events as {@link #apply} of the decoded message. It takes only a message made
+     * of {@code event} ({@code "change"}), {@code seq}, {@code id} and then {@code attrs}, each once, and changes
+     * nothing until all of it is read and every value checked. For anything else (unset keys, another order, an
+     * unknown model, an invalid value, malformed text) it returns false having changed nothing, and the caller
+     * decodes the text and calls {@link #apply}, which decides (and fails) exactly as before.
+     */
+    public boolean applyChange(JsonReader in) {
+        PlannedChange plan = null;
+        boolean change = false;
+        long incoming = -1;
+        String id = null;
+        try {
+            if (in.peek() != JsonValue.Kind.OBJECT) {
+                return false;
+            }
+            in.beginObject();
+            while (in.hasNext()) {
+                String name = in.nextName();
+                if (name.equals(Protocol.EVENT) && !change && in.peek() == JsonValue.Kind.STRING) {
+                    if (!Protocol.CHANGE.equals(in.nextString())) {
+                        return false;
+                    }
+                    change = true;
+                } else if (name.equals(Protocol.SEQ) && incoming < 0 && in.peek() == JsonValue.Kind.NUMBER) {
+                    double number = in.nextDouble();
+                    if (number < 0 || number != Math.floor(number) || number > JsonNumber.MAX_SAFE_INTEGER) {
+                        return false;
+                    }
+                    incoming = (long) number;
+                } else if (name.equals(Protocol.ID) && id == null && in.peek() == JsonValue.Kind.STRING) {
+                    id = in.nextString();
+                } else if (name.equals(Protocol.ATTRS) && plan == null && id != null) {
+                    BaseModel model = registry.model(id);
+                    if (model == null) {
+                        return false;
+                    }
+                    plan = model.planSetFromJson(in, Notify.EVENTS);
+                } else {
+                    return false;
+                }
+            }
+            in.endObject();
+        } catch (RuntimeException problem) {
+            return false; // nothing was applied; the decoded message decides
+        }
+        if (!change || incoming < 0 || plan == null) {
+            return false;
+        }
+        next(incoming);
+        plan.apply();
+        return true;
+    }
+
     private void applyChange(JsonObject message) {
         BaseModel model = registry.model(text(message, Protocol.ID));
         if (model == null) {
@@ -108,7 +213,10 @@ public final class Replica {
     }
 
     private void next(JsonObject message) {
-        long incoming = number(message, Protocol.SEQ);
+        next(number(message, Protocol.SEQ));
+    }
+
+    private void next(long incoming) {
         if (seq < 0) {
             throw new SyncException("state message seq " + incoming + " before the initial state");
         }

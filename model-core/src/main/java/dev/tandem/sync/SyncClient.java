@@ -4,6 +4,7 @@ import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonCodec;
 import dev.tandem.json.JsonNumber;
 import dev.tandem.json.JsonObject;
+import dev.tandem.json.JsonReader;
 import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
 import dev.tandem.json.MalformedJsonException;
@@ -35,6 +36,10 @@ public final class SyncClient {
         void send(String text);
     }
 
+    /** How the server starts an initial-state message (ServerMessages writes {@code event} first). */
+    private static final String CHANGE_PREFIX = "{\"" + Protocol.EVENT + "\":\"" + Protocol.CHANGE + "\"";
+    private static final String INITIAL_PREFIX = "{\"" + Protocol.EVENT + "\":\"" + Protocol.INITIAL + "\"";
+
     private final Replica replica;
     private final JsonCodec codec;
     private final Transport transport;
@@ -64,11 +69,10 @@ public final class SyncClient {
 
     /** Handles one text frame from the server: one message, or (batching clients) a JSON array of messages. */
     public void receive(String text) {
-        JsonValue decoded;
-        try {
-            decoded = codec.decode(text);
-        } catch (MalformedJsonException e) {
-            throw new SyncException("the server sent malformed JSON: " + e.getMessage());
+        JsonValue decoded = text.startsWith(CHANGE_PREFIX) ? receiveChange(text)
+                : text.startsWith(INITIAL_PREFIX) ? receiveInitial(text) : decode(text);
+        if (decoded == null) {
+            return; // an initial state, imported straight from the text
         }
         if (decoded instanceof JsonArray batch) {
             for (JsonValue item : batch) {
@@ -77,6 +81,58 @@ public final class SyncClient {
             return;
         }
         receive(decoded);
+    }
+
+    private JsonValue decode(String text) {
+        try {
+            return codec.decode(text);
+        } catch (MalformedJsonException e) {
+            throw new SyncException("the server sent malformed JSON: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A change message, read straight from the text into the model's write when the codec's reader streams: no JSON
+     * tree per message. Null once applied; otherwise, nothing having changed, the decoded message (see
+     * {@link #receiveInitial}).
+     */
+    private JsonValue receiveChange(String text) {
+        JsonReader reader;
+        try {
+            reader = codec.reader(text);
+        } catch (MalformedJsonException malformed) {
+            return decode(text);
+        }
+        if (!reader.streams()) {
+            return reader.readValue();
+        }
+        return replica.applyChange(reader) ? null : decode(text);
+    }
+
+    /**
+     * The initial state, read straight from the text when the codec's reader streams (the JVM's): the whole tree
+     * goes into the import plan without a JSON tree between, and null is returned once it is applied. Otherwise
+     * nothing has changed and the decoded message is returned for {@link #receive(JsonValue)}, which decides as it
+     * always did (a codec that does not stream has decoded it already; a streamed message that needs the decoded
+     * path is decoded again).
+     */
+    private JsonValue receiveInitial(String text) {
+        JsonReader reader;
+        try {
+            reader = codec.reader(text);
+        } catch (MalformedJsonException malformed) {
+            return decode(text); // decode's own message
+        }
+        if (!reader.streams()) {
+            return reader.readValue();
+        }
+        if (!replica.applyInitial(reader)) {
+            return decode(text);
+        }
+        for (Runnable listener : new ArrayList<>(initialListeners)) {
+            listener.run();
+        }
+        return null;
     }
 
     /** Handles one message (an object); a batch frame's items come here one by one. */
