@@ -10,9 +10,10 @@ package dev.tandem.json;
  * walks the items. Calling a method that does not fit the position is a programming error
  * ({@link IllegalStateException}); text that is not JSON is a {@link MalformedJsonException}.
  *
- * <p>Two kinds exist. {@link JsonTreeReader} walks a {@link JsonValue} (the browser's decoded tree, or any tree);
- * a codec may also read text straight from its parser ({@link JsonCodec#reader}), which {@link #streams}: it sees
- * members in text order, a key given twice twice, and cannot go back. Such a reader enforces what
+ * <p>Two kinds exist. {@link JsonTreeReader} walks a {@link JsonValue} (any decoded tree); a codec may also read
+ * text without building a tree ({@link JsonCodec#reader}), which {@link #streams}: the JVM's reads jackson-core's
+ * parser (members in text order, a key given twice seen twice), the browser's walks what {@code JSON.parse} made
+ * (members in the engine's property order, a repeated key once). Such a reader enforces what
  * {@link JsonCodec#decode} enforces (strict JSON, {@link JsonLimits#MAX_DEPTH}, no trailing data) as it reads.
  */
 public interface JsonReader {
@@ -50,8 +51,9 @@ public interface JsonReader {
     void skipValue();
 
     /**
-     * True for a reader of text that cannot go back: it gives members in text order, repeated keys as often as they
-     * are repeated, and no random access. False for a {@link JsonTreeReader}.
+     * True for a reader that reads forward, without a tree of its own: it cannot go back, gives no random access, and
+     * sees a key repeated in the text either as often as it is repeated (jackson-core's parser) or once, with its last
+     * value (the browser's reader, over what {@code JSON.parse} kept). False for a {@link JsonTreeReader}.
      */
     boolean streams();
 }

@@ -150,8 +150,8 @@ final class ImportFromTextScenarios {
                             "{\"event\":\"initial\",\"seq\":1,\"data\":{\"attrs\":{\"size\":\"x\"}}}",
                             "{\"event\":\"initial\",\"seq\":1,\"data\":" + data + "} x",
                             "[]")) {
-                        if (refused.contains("\"seq\":1,\"seq\"") && !codec.reader("{}").streams()) {
-                            continue; // decoding keeps the last seq: only a stream sees the key twice
+                        if (refused.contains("\"seq\":1,\"seq\"") && !seesRepeatedKeys(codec)) {
+                            continue; // decoding keeps the last seq: only a parser's stream sees the key twice
                         }
                         Replica fresh = new Replica(new Team());
                         List<String> events = new ArrayList<>();
@@ -219,8 +219,8 @@ final class ImportFromTextScenarios {
                         } catch (dev.tandem.sync.SyncException gap) {
                             applied = false; // as apply of the decoded message fails for a seq gap: before any change
                         }
-                        if (refused.contains("\"age\":30,\"age\"") && !codec.reader("{}").streams()) {
-                            continue; // decoding keeps the last value: only a stream sees the key twice
+                        if (refused.contains("\"age\":30,\"age\"") && !seesRepeatedKeys(codec)) {
+                            continue; // decoding keeps the last value: only a parser's stream sees the key twice
                         }
                         isTrue(!applied, "refused: " + refused);
                         equal(7L, replica.seq(), "seq unchanged: " + refused);
@@ -230,6 +230,19 @@ final class ImportFromTextScenarios {
                     }
                 }));
         return scenarios;
+    }
+
+    /** Whether the codec's reader shows a key repeated in the text twice (a parser's stream) or once (a tree, JSON.parse). */
+    private static boolean seesRepeatedKeys(JsonCodec codec) {
+        dev.tandem.json.JsonReader in = codec.reader("{\"k\":1,\"k\":2}");
+        in.beginObject();
+        int names = 0;
+        while (in.hasNext()) {
+            in.nextName();
+            in.skipValue();
+            names++;
+        }
+        return names == 2;
     }
 
     /** What a model's state looks like to a user: its tree, attribute order and Backbone's previous values. */
