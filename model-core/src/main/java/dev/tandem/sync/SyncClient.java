@@ -39,6 +39,8 @@ public final class SyncClient {
     /** How the server starts an initial-state message (ServerMessages writes {@code event} first). */
     private static final String CHANGE_PREFIX = "{\"" + Protocol.EVENT + "\":\"" + Protocol.CHANGE + "\"";
     private static final String INITIAL_PREFIX = "{\"" + Protocol.EVENT + "\":\"" + Protocol.INITIAL + "\"";
+    /** How a batch frame of change messages starts (see {@link #receiveBatch}). */
+    private static final String CHANGE_BATCH_PREFIX = "[" + CHANGE_PREFIX;
 
     private final Replica replica;
     private final JsonCodec codec;
@@ -70,6 +72,7 @@ public final class SyncClient {
     /** Handles one text frame from the server: one message, or (batching clients) a JSON array of messages. */
     public void receive(String text) {
         JsonValue decoded = text.startsWith(CHANGE_PREFIX) ? receiveChange(text)
+                : text.startsWith(CHANGE_BATCH_PREFIX) ? receiveBatch(text)
                 : text.startsWith(INITIAL_PREFIX) ? receiveInitial(text) : decode(text);
         if (decoded == null) {
             return; // an initial state, imported straight from the text
@@ -107,6 +110,50 @@ public final class SyncClient {
             return reader.readValue();
         }
         return replica.applyChange(reader) ? null : decode(text);
+    }
+
+    /**
+     * A batch frame that starts with a change message (what a batching client gets for every authority task), read
+     * item by item as {@link #receiveChange} reads one: no JSON tree per frame. The first item the reader path does
+     * not take (another kind of message, unset keys, any problem) has changed nothing; the frame is then decoded and
+     * the items from that one on go the decoded way, in order, deciding and failing as they always did. Null when
+     * every item was handled. (Text that a streaming parser finds malformed after some items leaves those applied;
+     * decoding it then fails with a {@link SyncException}, and a client out of step reconnects for a fresh state.)
+     */
+    private JsonValue receiveBatch(String text) {
+        JsonReader reader;
+        try {
+            reader = codec.reader(text);
+        } catch (MalformedJsonException malformed) {
+            return decode(text);
+        }
+        if (!reader.streams()) {
+            return reader.readValue();
+        }
+        int applied = 0;
+        try {
+            reader.beginArray();
+            while (reader.hasNext()) {
+                if (!replica.applyChange(reader)) {
+                    break;
+                }
+                applied++;
+            }
+            if (!reader.hasNext()) {
+                reader.endArray(); // also checks that nothing follows the frame's array
+                return null;
+            }
+        } catch (RuntimeException unreadable) {
+            // the items before this one are applied; the decoded frame decides about the rest
+        }
+        JsonValue decoded = decode(text);
+        if (!(decoded instanceof JsonArray batch)) {
+            return decoded;
+        }
+        for (int i = applied; i < batch.size(); i++) {
+            receive(batch.get(i));
+        }
+        return null;
     }
 
     /**

@@ -19,6 +19,7 @@ public final class ScenarioCatalog {
         scenarios.addAll(JsonTextScenarios.all());
         scenarios.addAll(ImportFromTextScenarios.all());
         scenarios.addAll(JsonReaderScenarios.all());
+        scenarios.addAll(BatchFrameScenarios.all());
         return scenarios;
     }
 }
