@@ -3,15 +3,18 @@ package dev.tandem.bench;
 /**
  * Latency histogram with the Colyseus harness's buckets, so percentiles compare like for like: 1 µs wide below
  * 100 µs, then 1 % wide; a percentile is its bucket's upper bound (capped by the exact maximum).
+ *
+ * <p>Counts are doubles (exact up to 2^53): the Node load tool runs this class compiled by TeaVM, where every
+ * {@code long} operation is emulated and allocates.
  */
 public final class LatencyHistogram {
     private static final int LINEAR_MICROS = 100;
     private static final double GROWTH = Math.log(1.01);
     private static final int BUCKETS = LINEAR_MICROS + 2000;
 
-    private final long[] counts = new long[BUCKETS];
-    private long samples;
-    private long negative;
+    private final double[] counts = new double[BUCKETS];
+    private double samples;
+    private double negative;
     private double maxMs;
 
     public void record(double latencyMs) {
@@ -37,11 +40,11 @@ public final class LatencyHistogram {
     }
 
     public long samples() {
-        return samples;
+        return (long) samples;
     }
 
     public long negative() {
-        return negative;
+        return (long) negative;
     }
 
     public double maxMs() {
@@ -53,8 +56,8 @@ public final class LatencyHistogram {
         if (samples == 0) {
             return Double.NaN;
         }
-        long target = (long) Math.ceil(samples * p);
-        long seen = 0;
+        double target = Math.ceil(samples * p);
+        double seen = 0;
         for (int i = 0; i < BUCKETS; i++) {
             seen += counts[i];
             if (seen >= target) {
