@@ -40,6 +40,6 @@ fi
   || die "no build in demo/target; run without SKIP_BUILD"
 
 NOTE=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-git diff --quiet HEAD -- 2>/dev/null || NOTE="$NOTE+dirty"
+git diff --quiet HEAD -- . ':!bench/results' ':!docs/benchmarks.md' 2>/dev/null || NOTE="$NOTE+dirty"  # results files do not count
 exec taskset -c 1 timeout 900 java -cp "demo/target/test-classes:demo/target/classes:$(cat "$CLASSPATH_FILE")" \
   dev.tandem.demo.BrowserApplyBenchmark --out bench/results --note "$NOTE" "$@"

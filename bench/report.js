@@ -310,8 +310,8 @@ P();
 P('## Bytes per delivered update');
 P();
 P('Payload bytes per entity update delivered to one client: bytes/client/s ÷ (delivered/s ÷ clients). Tandem sends JSON; '
-  + 'Jetty negotiates permessage-deflate with clients that offer it (browsers do), but the JDK WebSocket client the load '
-  + 'tool uses cannot, so the load tool also computes what its first client\'s frames weigh compressed exactly as '
+  + 'Jetty negotiates permessage-deflate with clients that offer it (browsers do); the load tools\' clients do not offer it '
+  + '(as Colyseus\'s harness runs without it), so the load tool also computes what its first client\'s frames weigh compressed exactly as '
   + 'permessage-deflate does (one raw DEFLATE stream with context takeover, sync flush per message, trailing 4 bytes '
   + 'dropped). Colyseus sends its binary schema patches uncompressed (perMessageDeflate is off in its transport).');
 P();

@@ -291,7 +291,9 @@ run_one() { # system N E R [directory [file suffix]]
 write_meta() {
   local sha dirty
   sha=$(git rev-parse HEAD 2>/dev/null || echo unknown)
-  dirty=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo true || echo false)
+  # Changes to anything but what benchmark runs write themselves (their results and the report) make the run "dirty".
+  dirty=$(git status --porcelain --untracked-files=no -- . ':!bench/results' ':!docs/benchmarks.md' 2>/dev/null \
+    | grep -q . && echo true || echo false)
   node -e 'const [f,...kv]=process.argv.slice(1);const o={};for(let i=0;i<kv.length;i+=2)o[kv[i]]=kv[i+1];
     o.commands={tandemServer:o.ts,tandemLoad:o.tl,colyseusServer:o.cs,colyseusLoad:o.cl};for(const k of["ts","tl","cs","cl"])delete o[k];
     o.gitDirty=o.gitDirty==="true";require("fs").writeFileSync(f,JSON.stringify(o,null,2)+"\n")' "$RAW/run-meta.json" \

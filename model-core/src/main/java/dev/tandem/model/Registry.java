@@ -138,7 +138,12 @@ public final class Registry {
                 seen[count++] = id;
                 return true;
             }
-            many = new java.util.HashSet<>(java.util.Arrays.asList(seen));
+            // Filled one by one: HashSet(Arrays.asList(...)) made TeaVM keep Java's double-to-text code (13 KB gzipped)
+            // in every browser bundle, through the generic collection paths it makes reachable.
+            many = new java.util.HashSet<>();
+            for (String earlier : seen) {
+                many.add(earlier);
+            }
             return many.add(id);
         }
     }
