@@ -185,7 +185,7 @@ public final class JsonObject implements JsonValue {
         for (String key : keys) {
             (isArrayIndex(key) ? indexed : named).add(key);
         }
-        indexed.sort((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
+        indexed.sort(JsonObject::compareArrayIndices);
         indexed.addAll(named);
         return indexed;
     }
@@ -215,7 +215,7 @@ public final class JsonObject implements JsonValue {
      * the smaller, and among equally long ones the digits decide. (No number parsing, which in the browser would
      * bring in Long.parseLong.)
      */
-    static int compareArrayIndices(String a, String b) {
+    public static int compareArrayIndices(String a, String b) {
         return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
     }
 
@@ -290,8 +290,7 @@ public final class JsonObject implements JsonValue {
                 values[existing] = value;
             } else {
                 if (size == keys.length) {
-                    keys = Arrays.copyOf(keys, size * 2);
-                    values = Arrays.copyOf(values, size * 2);
+                    grow();
                 }
                 keys[size] = key;
                 values[size] = value;
@@ -310,6 +309,18 @@ public final class JsonObject implements JsonValue {
                 put(other.keys[i], other.values[i]);
             }
             return this;
+        }
+
+        /** Twice the room, copied in a loop (not {@code Arrays.copyOf}: see {@code BaseModel.appended}). */
+        private void grow() {
+            String[] moreKeys = new String[keys.length * 2];
+            JsonValue[] moreValues = new JsonValue[keys.length * 2];
+            for (int i = 0; i < size; i++) {
+                moreKeys[i] = keys[i];
+                moreValues[i] = values[i];
+            }
+            keys = moreKeys;
+            values = moreValues;
         }
 
         public JsonObject build() {

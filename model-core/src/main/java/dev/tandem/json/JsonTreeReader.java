@@ -134,8 +134,14 @@ public final class JsonTreeReader implements JsonReader {
 
     private void push(JsonValue container) {
         if (depth == containers.length) {
-            containers = java.util.Arrays.copyOf(containers, depth * 2);
-            positions = java.util.Arrays.copyOf(positions, depth * 2);
+            JsonValue[] moreContainers = new JsonValue[depth * 2];
+            int[] morePositions = new int[depth * 2];
+            for (int i = 0; i < depth; i++) { // a loop: see BaseModel.appended
+                moreContainers[i] = containers[i];
+                morePositions[i] = positions[i];
+            }
+            containers = moreContainers;
+            positions = morePositions;
         }
         containers[depth] = container;
         positions[depth++] = 0;

@@ -86,8 +86,14 @@ public final class JsonTreeWriter implements JsonWriter {
 
     private void open(Object container) {
         if (depth == containers.length) {
-            containers = java.util.Arrays.copyOf(containers, depth * 2);
-            names = java.util.Arrays.copyOf(names, depth * 2);
+            Object[] moreContainers = new Object[depth * 2];
+            String[] moreNames = new String[depth * 2];
+            for (int i = 0; i < depth; i++) { // a loop: see BaseModel.appended
+                moreContainers[i] = containers[i];
+                moreNames[i] = names[i];
+            }
+            containers = moreContainers;
+            names = moreNames;
         }
         containers[depth++] = container;
     }

@@ -83,7 +83,9 @@ final class AttributeWrite {
     void unset(int position) {
         if (unsetCount == unsetPositions.length) {
             int[] grown = new int[Math.max(4, unsetCount * 2)];
-            System.arraycopy(unsetPositions, 0, grown, 0, unsetCount);
+            for (int i = 0; i < unsetCount; i++) {
+                grown[i] = unsetPositions[i];
+            }
             unsetPositions = grown;
         }
         unsetPositions[unsetCount++] = position;

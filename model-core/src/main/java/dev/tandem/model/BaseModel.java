@@ -411,8 +411,12 @@ public abstract class BaseModel extends TreeNode {
             childView.put(name, model); // a view handed out already stays live
         }
         childNames = appended(childNames, name);
-        childModels = java.util.Arrays.copyOf(childModels, childModels.length + 1);
-        childModels[childModels.length - 1] = model;
+        BaseModel[] moreModels = new BaseModel[childModels.length + 1];
+        for (int i = 0; i < childModels.length; i++) {
+            moreModels[i] = childModels[i];
+        }
+        moreModels[childModels.length] = model;
+        childModels = moreModels;
         attach(model);
         return model;
     }
@@ -425,8 +429,12 @@ public abstract class BaseModel extends TreeNode {
             collectionView.put(name, collection);
         }
         collectionNames = appended(collectionNames, name);
-        childCollections = java.util.Arrays.copyOf(childCollections, childCollections.length + 1);
-        childCollections[childCollections.length - 1] = collection;
+        ModelCollection<?>[] moreCollections = new ModelCollection<?>[childCollections.length + 1];
+        for (int i = 0; i < childCollections.length; i++) {
+            moreCollections[i] = childCollections[i];
+        }
+        moreCollections[childCollections.length] = collection;
+        childCollections = moreCollections;
         attach(collection);
         return collection;
     }
@@ -644,7 +652,9 @@ public abstract class BaseModel extends TreeNode {
             while (order[i] != p) {
                 i++;
             }
-            System.arraycopy(order, i + 1, order, i, heldCount - i);
+            for (int j = i; j < heldCount; j++) {
+                order[j] = order[j + 1];
+            }
         }
         if (p == highestHeld) {
             do {
@@ -858,8 +868,16 @@ public abstract class BaseModel extends TreeNode {
         return attribute;
     }
 
+    /**
+     * {@code names} and {@code name} in a new array. Copies in model-core are loops, not {@code Arrays.copyOf},
+     * {@code System.arraycopy} or {@code toArray}: TeaVM compiles those with reflection and checked copies, several
+     * KB in every browser bundle.
+     */
     private static String[] appended(String[] names, String name) {
-        String[] grown = java.util.Arrays.copyOf(names, names.length + 1);
+        String[] grown = new String[names.length + 1];
+        for (int i = 0; i < names.length; i++) {
+            grown[i] = names[i];
+        }
         grown[names.length] = name;
         return grown;
     }

@@ -106,7 +106,9 @@ public final class Registry {
             try {
                 subtree.forEachNode(visit);
             } finally {
-                java.util.Arrays.fill(seen, 0, count, null);
+                for (int i = 0; i < count; i++) {
+                    seen[i] = null;
+                }
                 count = 0;
                 many = null;
                 running = false;

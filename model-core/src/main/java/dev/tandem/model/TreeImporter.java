@@ -222,7 +222,7 @@ final class TreeImporter {
         }
         boolean streams = in.streams();
         boolean named = false;   // for a stream: a non-index-like key was seen
-        long lastIndex = -1;     // for a stream: the last index-like key
+        String lastIndexKey = null; // for a stream: the last index-like key (compared as numbers, without parsing)
         in.beginObject();
         while (in.hasNext()) {
             String key = in.nextName();
@@ -238,11 +238,10 @@ final class TreeImporter {
                     throw new NeedsTree();
                 }
                 if (schema.isIndexLike(p)) {
-                    long index = Long.parseLong(key);
-                    if (named || index <= lastIndex) {
+                    if (named || lastIndexKey != null && JsonObject.compareArrayIndices(key, lastIndexKey) <= 0) {
                         throw new NeedsTree();
                     }
-                    lastIndex = index;
+                    lastIndexKey = key;
                 } else {
                     named = true;
                 }

@@ -156,7 +156,11 @@ final class NativeJsonReader implements JsonReader {
         }
         depth++;
         if (depth == objects.length) {
-            objects = java.util.Arrays.copyOf(objects, Math.min(objects.length * 2, JsonLimits.MAX_DEPTH + 1));
+            boolean[] more = new boolean[Math.min(objects.length * 2, JsonLimits.MAX_DEPTH + 1)];
+            for (int i = 0; i < objects.length; i++) { // a loop: see BaseModel.appended
+                more[i] = objects[i];
+            }
+            objects = more;
         }
         objects[depth] = kind == BrowserJsonCodec.OBJECT;
         open(cursor, objects[depth]);

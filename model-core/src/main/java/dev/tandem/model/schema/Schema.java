@@ -29,7 +29,11 @@ public final class Schema {
     private Schema(String modelName, Map<String, Attribute<?>> attributes) {
         this.modelName = modelName;
         this.attributes = attributes;
-        this.byPosition = attributes.values().toArray(new Attribute<?>[0]);
+        this.byPosition = new Attribute<?>[attributes.size()];
+        int position = 0;
+        for (Attribute<?> attribute : attributes.values()) { // not toArray: see BaseModel.appended
+            byPosition[position++] = attribute;
+        }
         this.indexLike = new boolean[byPosition.length];
         for (int i = 0; i < byPosition.length; i++) {
             indexLike[i] = JsonObject.isArrayIndex(byPosition[i].name());
