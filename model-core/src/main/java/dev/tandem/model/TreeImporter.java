@@ -278,33 +278,8 @@ final class TreeImporter {
 
     private void planChildren(ModelPlan plan, JsonReader in, Path path) {
         BaseModel model = plan.model;
-        String[] declared = model.childNames();
-        ModelPlan[] children = new ModelPlan[declared.length];
-        if (in.streams()) {
-            expectObject(in, path);
-            in.beginObject();
-            while (in.hasNext()) {
-                String name = in.nextName();
-                int slot = slot(declared, name);
-                if (slot < 0) {
-                    throw notDeclared(model, path, name, declared, "child model");
-                }
-                if (children[slot] != null) {
-                    throw new NeedsTree();
-                }
-                children[slot] = planModel(model.child(name), in, path.member(name), plan.filled);
-            }
-            in.endObject();
-            checkPresent(children, declared, model, path, "child model");
-        } else {
-            JsonObject images = object(in.readValue(), path);
-            checkNames(images, declared, model, path, "child model");
-            for (int slot = 0; slot < declared.length; slot++) {
-                String name = declared[slot];
-                children[slot] = planModel(model.child(name), new JsonTreeReader(images.get(name)), path.member(name),
-                        plan.filled);
-            }
-        }
+        ModelPlan[] children = planNamed(model, model.childNames(), new ModelPlan[model.childNames().length], in, path,
+                "child model", (name, image, at) -> planModel(model.child(name), image, at, plan.filled));
         if (!plan.filled) {
             plan.children = children;
         }
@@ -312,8 +287,23 @@ final class TreeImporter {
 
     private void planCollections(ModelPlan plan, JsonReader in, Path path) {
         BaseModel model = plan.model;
-        String[] declared = model.collectionNames();
-        CollectionPlan[] collections = new CollectionPlan[declared.length];
+        plan.collections = planNamed(model, model.collectionNames(), new CollectionPlan[model.collectionNames().length],
+                in, path, "collection", (name, image, at) -> planCollection(model.collection(name), image, at,
+                        plan.filled));
+    }
+
+    /** Plans one declared member (a child model or a collection) from its image. */
+    private interface MemberPlanner<P> {
+        P plan(String name, JsonReader image, Path path);
+    }
+
+    /**
+     * Plans the object of {@code model}'s declared members ({@code "models"} or {@code "collections"}): every declared
+     * name exactly once, into {@code plans} by declaration slot. A stream is read as it comes (a repeated name is left
+     * to the tree); a tree is checked for names first, then planned in declaration order.
+     */
+    private <P> P[] planNamed(BaseModel model, String[] declared, P[] plans, JsonReader in, Path path, String what,
+            MemberPlanner<P> planner) {
         if (in.streams()) {
             expectObject(in, path);
             in.beginObject();
@@ -321,25 +311,24 @@ final class TreeImporter {
                 String name = in.nextName();
                 int slot = slot(declared, name);
                 if (slot < 0) {
-                    throw notDeclared(model, path, name, declared, "collection");
+                    throw notDeclared(model, path, name, declared, what);
                 }
-                if (collections[slot] != null) {
+                if (plans[slot] != null) {
                     throw new NeedsTree();
                 }
-                collections[slot] = planCollection(model.collection(name), in, path.member(name), plan.filled);
+                plans[slot] = planner.plan(name, in, path.member(name));
             }
             in.endObject();
-            checkPresent(collections, declared, model, path, "collection");
+            checkPresent(plans, declared, model, path, what);
         } else {
             JsonObject images = object(in.readValue(), path);
-            checkNames(images, declared, model, path, "collection");
+            checkNames(images, declared, model, path, what);
             for (int slot = 0; slot < declared.length; slot++) {
                 String name = declared[slot];
-                collections[slot] = planCollection(model.collection(name), new JsonTreeReader(images.get(name)),
-                        path.member(name), plan.filled);
+                plans[slot] = planner.plan(name, new JsonTreeReader(images.get(name)), path.member(name));
             }
         }
-        plan.collections = collections;
+        return plans;
     }
 
     private CollectionPlan planCollection(ModelCollection<?> collection, JsonReader in, Path path, boolean fresh) {

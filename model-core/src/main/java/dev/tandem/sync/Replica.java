@@ -87,6 +87,12 @@ public final class Replica {
         }
     }
 
+    /** A seq read from a message: a safe non-negative integer, or -1 for any other number. */
+    private static long readSeq(JsonReader in) {
+        double number = in.nextDouble();
+        return number < 0 || number != Math.floor(number) || number > JsonNumber.MAX_SAFE_INTEGER ? -1 : (long) number;
+    }
+
     /**
      * Applies an {@code initial} message read straight from {@code in}, without its JSON tree: the same import, seq
      * and events as {@link #apply} of the decoded message. It takes only a message made of {@code event} (the string
@@ -112,11 +118,10 @@ public final class Replica {
                     }
                     initial = true;
                 } else if (name.equals(Protocol.SEQ) && incoming < 0 && in.peek() == JsonValue.Kind.NUMBER) {
-                    double number = in.nextDouble();
-                    if (number < 0 || number != Math.floor(number) || number > JsonNumber.MAX_SAFE_INTEGER) {
+                    incoming = readSeq(in);
+                    if (incoming < 0) {
                         return false;
                     }
-                    incoming = (long) number;
                 } else if (name.equals(Protocol.DATA) && plan == null) {
                     plan = root.planImport(in, Notify.EVENTS);
                 } else {
@@ -161,11 +166,10 @@ public final class Replica {
                     }
                     change = true;
                 } else if (name.equals(Protocol.SEQ) && incoming < 0 && in.peek() == JsonValue.Kind.NUMBER) {
-                    double number = in.nextDouble();
-                    if (number < 0 || number != Math.floor(number) || number > JsonNumber.MAX_SAFE_INTEGER) {
+                    incoming = readSeq(in);
+                    if (incoming < 0) {
                         return false;
                     }
-                    incoming = (long) number;
                 } else if (name.equals(Protocol.ID) && id == null && in.peek() == JsonValue.Kind.STRING) {
                     id = in.nextString();
                 } else if (name.equals(Protocol.ATTRS) && plan == null && id != null) {

@@ -100,16 +100,20 @@ public final class SyncClient {
      * {@link #receiveInitial}).
      */
     private JsonValue receiveChange(String text) {
-        JsonReader reader;
-        try {
-            reader = codec.reader(text);
-        } catch (MalformedJsonException malformed) {
-            return decode(text);
-        }
-        if (!reader.streams()) {
-            return reader.readValue();
+        JsonReader reader = readerOf(text);
+        if (reader == null || !reader.streams()) {
+            return reader == null ? decode(text) : reader.readValue();
         }
         return replica.applyChange(reader) ? null : decode(text);
+    }
+
+    /** The codec's reader of {@code text}, or null when the text is malformed (then {@link #decode} says why). */
+    private JsonReader readerOf(String text) {
+        try {
+            return codec.reader(text);
+        } catch (MalformedJsonException malformed) {
+            return null;
+        }
     }
 
     /**
@@ -121,14 +125,9 @@ public final class SyncClient {
      * decoding it then fails with a {@link SyncException}, and a client out of step reconnects for a fresh state.)
      */
     private JsonValue receiveBatch(String text) {
-        JsonReader reader;
-        try {
-            reader = codec.reader(text);
-        } catch (MalformedJsonException malformed) {
-            return decode(text);
-        }
-        if (!reader.streams()) {
-            return reader.readValue();
+        JsonReader reader = readerOf(text);
+        if (reader == null || !reader.streams()) {
+            return reader == null ? decode(text) : reader.readValue();
         }
         int applied = 0;
         try {
@@ -164,14 +163,9 @@ public final class SyncClient {
      * path is decoded again).
      */
     private JsonValue receiveInitial(String text) {
-        JsonReader reader;
-        try {
-            reader = codec.reader(text);
-        } catch (MalformedJsonException malformed) {
-            return decode(text); // decode's own message
-        }
-        if (!reader.streams()) {
-            return reader.readValue();
+        JsonReader reader = readerOf(text);
+        if (reader == null || !reader.streams()) {
+            return reader == null ? decode(text) : reader.readValue();
         }
         if (!replica.applyInitial(reader)) {
             return decode(text);
