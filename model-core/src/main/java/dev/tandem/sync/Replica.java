@@ -102,40 +102,23 @@ public final class Replica {
      * calls {@link #apply}, which then decides (and reports any error) exactly as before.
      */
     public boolean applyInitial(JsonReader in) {
-        PlannedChange plan = null;
-        boolean initial = false;
-        long incoming = -1;
+        PlannedChange[] plan = new PlannedChange[1];
+        long incoming;
         try {
-            if (in.peek() != JsonValue.Kind.OBJECT) {
-                return false;
-            }
-            in.beginObject();
-            while (in.hasNext()) {
-                String name = in.nextName();
-                if (name.equals(Protocol.EVENT) && !initial && in.peek() == JsonValue.Kind.STRING) {
-                    if (!Protocol.INITIAL.equals(in.nextString())) {
-                        return false;
-                    }
-                    initial = true;
-                } else if (name.equals(Protocol.SEQ) && incoming < 0 && in.peek() == JsonValue.Kind.NUMBER) {
-                    incoming = readSeq(in);
-                    if (incoming < 0) {
-                        return false;
-                    }
-                } else if (name.equals(Protocol.DATA) && plan == null) {
-                    plan = root.planImport(in, Notify.EVENTS);
-                } else {
+            incoming = readMessage(in, Protocol.INITIAL, (name, value) -> {
+                if (!name.equals(Protocol.DATA) || plan[0] != null) {
                     return false;
                 }
-            }
-            in.endObject();
+                plan[0] = root.planImport(value, Notify.EVENTS);
+                return true;
+            });
         } catch (RuntimeException problem) {
             return false; // nothing was applied; the decoded message decides
         }
-        if (!initial || incoming < 0 || plan == null) {
+        if (incoming < 0 || plan[0] == null) {
             return false;
         }
-        plan.apply();
+        plan[0].apply();
         seq = incoming;
         return true;
     }
@@ -149,49 +132,71 @@ public final class Replica {
      * decodes the text and calls {@link #apply}, which decides (and fails) exactly as before.
      */
     public boolean applyChange(JsonReader in) {
-        PlannedChange plan = null;
-        boolean change = false;
-        long incoming = -1;
-        String id = null;
+        String[] id = new String[1];
+        PlannedChange[] plan = new PlannedChange[1];
+        long incoming;
         try {
-            if (in.peek() != JsonValue.Kind.OBJECT) {
-                return false;
-            }
-            in.beginObject();
-            while (in.hasNext()) {
-                String name = in.nextName();
-                if (name.equals(Protocol.EVENT) && !change && in.peek() == JsonValue.Kind.STRING) {
-                    if (!Protocol.CHANGE.equals(in.nextString())) {
-                        return false;
-                    }
-                    change = true;
-                } else if (name.equals(Protocol.SEQ) && incoming < 0 && in.peek() == JsonValue.Kind.NUMBER) {
-                    incoming = readSeq(in);
-                    if (incoming < 0) {
-                        return false;
-                    }
-                } else if (name.equals(Protocol.ID) && id == null && in.peek() == JsonValue.Kind.STRING) {
-                    id = in.nextString();
-                } else if (name.equals(Protocol.ATTRS) && plan == null && id != null) {
-                    BaseModel model = registry.model(id);
-                    if (model == null) {
-                        return false;
-                    }
-                    plan = model.planSetFromJson(in, Notify.EVENTS);
-                } else {
+            incoming = readMessage(in, Protocol.CHANGE, (name, value) -> {
+                if (name.equals(Protocol.ID) && id[0] == null && value.peek() == JsonValue.Kind.STRING) {
+                    id[0] = value.nextString();
+                    return true;
+                }
+                if (!name.equals(Protocol.ATTRS) || plan[0] != null || id[0] == null) {
                     return false;
                 }
-            }
-            in.endObject();
+                BaseModel model = registry.model(id[0]);
+                if (model == null) {
+                    return false;
+                }
+                plan[0] = model.planSetFromJson(value, Notify.EVENTS);
+                return true;
+            });
         } catch (RuntimeException problem) {
             return false; // nothing was applied; the decoded message decides
         }
-        if (!change || incoming < 0 || plan == null) {
+        if (incoming < 0 || plan[0] == null) {
             return false;
         }
         next(incoming);
-        plan.apply();
+        plan[0].apply();
         return true;
+    }
+
+    /** Reads one member of a streamed message other than its event and seq; false refuses the message. */
+    private interface MessageMember {
+        boolean read(String name, JsonReader value);
+    }
+
+    /**
+     * Reads a streamed message object: its {@code event} must be {@code event}, its {@code seq} a safe integer, each
+     * once; every other member goes to {@code members}. Returns the seq, or -1 when the message is refused (nothing
+     * having been applied: the readers only plan).
+     */
+    private static long readMessage(JsonReader in, String event, MessageMember members) {
+        boolean eventSeen = false;
+        long incoming = -1;
+        if (in.peek() != JsonValue.Kind.OBJECT) {
+            return -1;
+        }
+        in.beginObject();
+        while (in.hasNext()) {
+            String name = in.nextName();
+            if (name.equals(Protocol.EVENT) && !eventSeen && in.peek() == JsonValue.Kind.STRING) {
+                if (!event.equals(in.nextString())) {
+                    return -1;
+                }
+                eventSeen = true;
+            } else if (name.equals(Protocol.SEQ) && incoming < 0 && in.peek() == JsonValue.Kind.NUMBER) {
+                incoming = readSeq(in);
+                if (incoming < 0) {
+                    return -1;
+                }
+            } else if (!members.read(name, in)) {
+                return -1;
+            }
+        }
+        in.endObject();
+        return eventSeen ? incoming : -1;
     }
 
     private void applyChange(JsonObject message) {
