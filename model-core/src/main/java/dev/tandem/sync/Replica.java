@@ -28,6 +28,12 @@ public final class Replica {
     private final BaseModel root;
     private final Registry registry;
     private long seq = -1;
+    // What a streamed message read so far (one message at a time: a replica is used by one thread), and the member
+    // readers, made once rather than per message (this is every change message's path).
+    private String streamedId;
+    private PlannedChange streamedPlan;
+    private final MessageMember initialMember = this::readInitialMember;
+    private final MessageMember changeMember = this::readChangeMember;
 
     public Replica(BaseModel root) {
         this.root = root;
@@ -102,24 +108,30 @@ public final class Replica {
      * calls {@link #apply}, which then decides (and reports any error) exactly as before.
      */
     public boolean applyInitial(JsonReader in) {
-        PlannedChange[] plan = new PlannedChange[1];
+        PlannedChange plan;
         long incoming;
         try {
-            incoming = readMessage(in, Protocol.INITIAL, (name, value) -> {
-                if (!name.equals(Protocol.DATA) || plan[0] != null) {
-                    return false;
-                }
-                plan[0] = root.planImport(value, Notify.EVENTS);
-                return true;
-            });
+            streamedPlan = null;
+            incoming = readMessage(in, Protocol.INITIAL, initialMember);
         } catch (RuntimeException problem) {
             return false; // nothing was applied; the decoded message decides
+        } finally {
+            plan = streamedPlan;
+            streamedPlan = null;
         }
-        if (incoming < 0 || plan[0] == null) {
+        if (incoming < 0 || plan == null) {
             return false;
         }
-        plan[0].apply();
+        plan.apply();
         seq = incoming;
+        return true;
+    }
+
+    private boolean readInitialMember(String name, JsonReader value) {
+        if (!name.equals(Protocol.DATA) || streamedPlan != null) {
+            return false;
+        }
+        streamedPlan = root.planImport(value, Notify.EVENTS);
         return true;
     }
 
@@ -132,33 +144,40 @@ public final class Replica {
      * decodes the text and calls {@link #apply}, which decides (and fails) exactly as before.
      */
     public boolean applyChange(JsonReader in) {
-        String[] id = new String[1];
-        PlannedChange[] plan = new PlannedChange[1];
+        PlannedChange plan;
         long incoming;
         try {
-            incoming = readMessage(in, Protocol.CHANGE, (name, value) -> {
-                if (name.equals(Protocol.ID) && id[0] == null && value.peek() == JsonValue.Kind.STRING) {
-                    id[0] = value.nextString();
-                    return true;
-                }
-                if (!name.equals(Protocol.ATTRS) || plan[0] != null || id[0] == null) {
-                    return false;
-                }
-                BaseModel model = registry.model(id[0]);
-                if (model == null) {
-                    return false;
-                }
-                plan[0] = model.planSetFromJson(value, Notify.EVENTS);
-                return true;
-            });
+            streamedId = null;
+            streamedPlan = null;
+            incoming = readMessage(in, Protocol.CHANGE, changeMember);
         } catch (RuntimeException problem) {
             return false; // nothing was applied; the decoded message decides
+        } finally {
+            plan = streamedPlan;
+            streamedId = null;
+            streamedPlan = null;
         }
-        if (incoming < 0 || plan[0] == null) {
+        if (incoming < 0 || plan == null) {
             return false;
         }
         next(incoming);
-        plan[0].apply();
+        plan.apply();
+        return true;
+    }
+
+    private boolean readChangeMember(String name, JsonReader value) {
+        if (name.equals(Protocol.ID) && streamedId == null && value.peek() == JsonValue.Kind.STRING) {
+            streamedId = value.nextString();
+            return true;
+        }
+        if (!name.equals(Protocol.ATTRS) || streamedPlan != null || streamedId == null) {
+            return false;
+        }
+        BaseModel model = registry.model(streamedId);
+        if (model == null) {
+            return false;
+        }
+        streamedPlan = model.planSetFromJson(value, Notify.EVENTS);
         return true;
     }
 
