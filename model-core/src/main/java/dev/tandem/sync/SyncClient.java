@@ -129,27 +129,44 @@ public final class SyncClient {
         if (reader == null || !reader.streams()) {
             return reader == null ? decode(text) : reader.readValue();
         }
+        // Only the reader's own steps are guarded: what applying throws (a seq gap, a listener's exception) reaches
+        // the caller as it does on the decoded path, instead of sending an applied item down that path again.
         int applied = 0;
         try {
             reader.beginArray();
-            while (reader.hasNext()) {
-                if (!replica.applyChange(reader)) {
-                    break;
-                }
-                applied++;
-            }
-            if (!reader.hasNext()) {
-                reader.endArray(); // also checks that nothing follows the frame's array
-                return null;
-            }
         } catch (RuntimeException unreadable) {
-            // the items before this one are applied; the decoded frame decides about the rest
+            return receiveDecodedFrom(text, 0);
         }
+        while (true) {
+            boolean more;
+            try {
+                more = reader.hasNext();
+            } catch (RuntimeException unreadable) {
+                return receiveDecodedFrom(text, applied);
+            }
+            if (!more) {
+                break;
+            }
+            if (!replica.applyChange(reader)) {
+                return receiveDecodedFrom(text, applied);
+            }
+            applied++;
+        }
+        try {
+            reader.endArray(); // also checks that nothing follows the frame's array
+        } catch (RuntimeException unreadable) {
+            return receiveDecodedFrom(text, applied);
+        }
+        return null;
+    }
+
+    /** A batch frame decoded, its items from {@code from} on received the decoded way; null when it was an array. */
+    private JsonValue receiveDecodedFrom(String text, int from) {
         JsonValue decoded = decode(text);
         if (!(decoded instanceof JsonArray batch)) {
             return decoded;
         }
-        for (int i = applied; i < batch.size(); i++) {
+        for (int i = from; i < batch.size(); i++) {
             receive(batch.get(i));
         }
         return null;

@@ -1,6 +1,7 @@
 package dev.tandem.scenarios;
 
 import static dev.tandem.scenarios.harness.Expect.equal;
+import static dev.tandem.scenarios.harness.Expect.isTrue;
 
 import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonCodec;
@@ -25,6 +26,9 @@ import java.util.function.Consumer;
 final class BatchFrameScenarios {
     private BatchFrameScenarios() {
     }
+
+    /** When set, a client's listener of "change:role" throws (one scenario, run to its end before the next). */
+    private static boolean listenerFails;
 
     static List<Scenario> all() {
         List<Scenario> scenarios = new ArrayList<>();
@@ -66,6 +70,17 @@ final class BatchFrameScenarios {
                         equal(outcome(codec, initial, List.of(broken), false),
                                 outcome(codec, initial, List.of(broken), true), "broken: " + broken);
                     }
+
+                    // A listener that throws: its exception reaches the caller, the change it heard is applied once,
+                    // and the frame's later items are not applied — as when the messages come one by one.
+                    listenerFails = true;
+                    try {
+                        String oneByOne = outcome(codec, initial, List.of(changes), true);
+                        equal(oneByOne, outcome(codec, initial, List.of(changes), false), "a listener fails");
+                        isTrue(oneByOne.contains("RuntimeException: listener"), "the listener's exception: " + oneByOne);
+                    } finally {
+                        listenerFails = false;
+                    }
                 }));
         return scenarios;
     }
@@ -91,6 +106,11 @@ final class BatchFrameScenarios {
         SyncClient client = new SyncClient(team, codec, text -> { });
         List<String> events = new ArrayList<>();
         team.members.on("all", e -> events.add(e.name() + " " + e.model().id()));
+        team.members.on("change:role", e -> {
+            if (listenerFails) {
+                throw new RuntimeException("listener");
+            }
+        });
         Consumer<String> receive = client::receive;
         String error = "";
         try {
