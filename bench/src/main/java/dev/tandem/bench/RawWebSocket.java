@@ -42,6 +42,8 @@ abstract class RawWebSocket {
     private final byte[] frameHeader = new byte[14];
     private int frameHeaderLength;
     private long payloadLeft;
+    /** The current frame is a ping or pong: its payload is skipped, not handed on (it may come between fragments). */
+    private boolean controlFrame;
     private boolean failed;
     private boolean gone;
 
@@ -161,7 +163,9 @@ abstract class RawWebSocket {
             if (payloadLeft > 0) {
                 int take = (int) Math.min(payloadLeft, buffer.remaining());
                 int end = buffer.position() + take;
-                payload(buffer, take);
+                if (!controlFrame) {
+                    payload(buffer, take);
+                }
                 buffer.position(end);
                 payloadLeft -= take;
                 if (payloadLeft == 0) {
@@ -191,10 +195,12 @@ abstract class RawWebSocket {
                     length = (length << 8) | (frameHeader[i] & 0xffL);
                 }
             }
-            if ((frameHeader[0] & 0x0f) == OPCODE_CLOSE) {
+            int opcode = frameHeader[0] & 0x0f;
+            if (opcode == OPCODE_CLOSE) {
                 end(null);
                 return;
             }
+            controlFrame = opcode >= OPCODE_CLOSE; // ping or pong (a load client never answers pings)
             payloadLeft = length;
             if (payloadLeft == 0) {
                 frameDone();
@@ -204,7 +210,9 @@ abstract class RawWebSocket {
 
     private void frameDone() {
         frameHeaderLength = 0;
-        frameEnded(frameHeader[0] & 0x0f, (frameHeader[0] & 0x80) != 0);
+        if (!controlFrame) {
+            frameEnded(frameHeader[0] & 0x0f, (frameHeader[0] & 0x80) != 0);
+        }
     }
 
     /** Ends the connection as failed with {@code reason} (reported once). */
