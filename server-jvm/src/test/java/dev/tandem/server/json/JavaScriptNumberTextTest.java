@@ -28,15 +28,7 @@ class JavaScriptNumberTextTest {
 
     @Test
     void the_fast_path_agrees_with_the_exact_path_on_the_numbers_apps_hold() {
-        for (int i = 0; i < 40_000; i++) {
-            agree(random.nextDouble() * 1000);
-            agree(1_752_000_000_000.0 + random.nextDouble() * 86_400_000);
-            agree(random.nextInt(100_000) / 100.0);
-            agree(i * 1.1);
-            agree(random.nextInt(100) / 4.0);
-            agree((random.nextInt(99) + 1) * Math.pow(10, random.nextInt(600) - 300));
-            agree(-random.nextDouble() * Math.pow(10, random.nextInt(60) - 30));
-        }
+        AppLikeNumbers.each(random, 40_000, JavaScriptNumberTextTest::agree);
     }
 
     @Test
