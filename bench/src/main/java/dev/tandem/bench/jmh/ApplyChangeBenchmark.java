@@ -55,9 +55,11 @@ public class ApplyChangeBenchmark {
     /** Pre-made messages per ring (16,380: some MB of text, and every entity changed about 164 times). */
     static final int RING = RING_STEPS * BATCH;
 
-    /** A client in step with the server, and a ring of single-message frames for it. */
-    @State(Scope.Thread)
-    public static class SingleMessages {
+    /**
+     * A client in step with the server, and a ring of frames for it; after the ring, a seq reset (see the class
+     * comment) lets it start over.
+     */
+    abstract static class ClientRing {
         final JacksonJsonCodec codec = new JacksonJsonCodec();
         ServerFrames server;
         SyncClient client;
@@ -65,23 +67,19 @@ public class ApplyChangeBenchmark {
         String reset;
         int next;
 
-        @Setup
-        public void setUp() {
+        /** The frames of the ring, made from {@code server}'s steps. */
+        abstract String[] makeRing();
+
+        void prepare() {
             server = new ServerFrames(codec);
             client = new SyncClient(new World(), codec, text -> { });
             client.receive(server.initial());
-            texts = new String[RING];
-            int made = 0;
-            for (int step = 0; step < RING_STEPS; step++) {
-                for (JsonObject message : server.step(BATCH)) {
-                    texts[made++] = server.text(message);
-                }
-            }
+            texts = makeRing();
             reset = server.text(server.seqReset());
         }
 
         String nextText() {
-            if (next == RING) {
+            if (next == texts.length) {
                 client.receive(reset);
                 next = 0;
             }
@@ -89,34 +87,42 @@ public class ApplyChangeBenchmark {
         }
     }
 
-    /** A client in step with the server, and a ring of batched frames of {@value #BATCH} messages for it. */
+    /** A client in step with the server, and a ring of single-message frames for it. */
     @State(Scope.Thread)
-    public static class BatchFrames {
-        final JacksonJsonCodec codec = new JacksonJsonCodec();
-        ServerFrames server;
-        SyncClient client;
-        String[] frames;
-        String reset;
-        int next;
-
+    public static class SingleMessages extends ClientRing {
         @Setup
         public void setUp() {
-            server = new ServerFrames(codec);
-            client = new SyncClient(new World(), codec, text -> { });
-            client.receive(server.initial());
-            frames = new String[RING_STEPS];
-            for (int i = 0; i < frames.length; i++) {
-                frames[i] = server.batch(server.step(BATCH));
-            }
-            reset = server.text(server.seqReset());
+            prepare();
         }
 
-        String nextFrame() {
-            if (next == frames.length) {
-                client.receive(reset);
-                next = 0;
+        @Override
+        String[] makeRing() {
+            String[] ring = new String[RING];
+            int made = 0;
+            for (int step = 0; step < RING_STEPS; step++) {
+                for (JsonObject message : server.step(BATCH)) {
+                    ring[made++] = server.text(message);
+                }
             }
-            return frames[next++];
+            return ring;
+        }
+    }
+
+    /** A client in step with the server, and a ring of batched frames of {@value #BATCH} messages for it. */
+    @State(Scope.Thread)
+    public static class BatchFrames extends ClientRing {
+        @Setup
+        public void setUp() {
+            prepare();
+        }
+
+        @Override
+        String[] makeRing() {
+            String[] ring = new String[RING_STEPS];
+            for (int i = 0; i < ring.length; i++) {
+                ring[i] = server.batch(server.step(BATCH));
+            }
+            return ring;
         }
     }
 
@@ -166,7 +172,7 @@ public class ApplyChangeBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public SyncClient receiveBatchFrame(BatchFrames state) {
-        state.client.receive(state.nextFrame());
+        state.client.receive(state.nextText());
         return state.client;
     }
 
