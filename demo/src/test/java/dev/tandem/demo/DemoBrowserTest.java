@@ -27,6 +27,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -105,7 +106,7 @@ class DemoBrowserTest {
     void aMovedCardMovesInTheOtherPage() {
         waitFor(alice, () -> text(alice, "#col-todo").contains("Write release notes"));
         assertTrue(cardTexts(bob, "col-todo").get(0).startsWith("Try Tandem"), "before: " + cardTexts(bob, "col-todo"));
-        cardButton(alice, "Write release notes", "up").click();
+        clickCardButton(alice, "Write release notes", "up");
         waitFor(bob, () -> cardTexts(bob, "col-todo").get(0).equals("Write release notes"));
         assertEquals("Write release notes", server.authority().call(board -> board.cards.at(0).get(Card.TEXT)));
     }
@@ -113,16 +114,16 @@ class DemoBrowserTest {
     @Test
     @Order(5)
     void aVoteAndAColumnChangeAppearInTheOtherPage() {
-        cardButton(alice, "Write release notes", "vote").click();
+        clickCardButton(alice, "Write release notes", "vote");
         waitFor(bob, () -> text(bob, "#col-todo").contains("\u25b2 1"));
-        cardButton(alice, "Write release notes", "right").click();
+        clickCardButton(alice, "Write release notes", "right");
         waitFor(bob, () -> text(bob, "#col-doing").contains("Write release notes"));
     }
 
     @Test
     @Order(6)
     void aRemovedCardDisappearsFromTheOtherPage() {
-        cardButton(alice, "Try Tandem", "delete").click();
+        clickCardButton(alice, "Try Tandem", "delete");
         waitFor(bob, () -> !text(bob, "#col-todo").contains("Try Tandem"));
         assertEquals((Object) 3, server.authority().call(board -> board.cards.size()));
     }
@@ -238,9 +239,23 @@ class DemoBrowserTest {
         return page.findElement(By.cssSelector(css)).getText();
     }
 
+    /**
+     * The card texts of one column, read in one script call: the page may redraw a column between two WebDriver
+     * calls, which would make elements found by the first one stale.
+     */
+    @SuppressWarnings("unchecked")
     private static List<String> cardTexts(WebDriver page, String column) {
-        return page.findElements(By.cssSelector("#" + column + " .card .text")).stream().map(WebElement::getText)
-                .collect(Collectors.toList());
+        return (List<String>) ((JavascriptExecutor) page).executeScript(
+                "return Array.from(document.querySelectorAll('#' + arguments[0] + ' .card .text'))"
+                        + ".map(function (e) { return e.innerText.trim(); });", column);
+    }
+
+    /** Clicks a card's button, finding it again if the page redrew the card between finding and clicking. */
+    private static void clickCardButton(WebDriver page, String cardTextStart, String action) {
+        waitFor(page, () -> {
+            cardButton(page, cardTextStart, action).click();
+            return true;
+        });
     }
 
     private static WebElement cardButton(WebDriver page, String cardTextStart, String action) {
@@ -260,7 +275,9 @@ class DemoBrowserTest {
     private static void waitFor(WebDriver page, java.util.function.BooleanSupplier condition,
             java.util.function.Supplier<String> state) {
         try {
-            new WebDriverWait(page, WAIT).until(driver -> condition.getAsBoolean());
+            // A redraw between two WebDriver calls makes found elements stale: that means "not yet", so try again.
+            new WebDriverWait(page, WAIT).ignoring(StaleElementReferenceException.class)
+                    .until(driver -> condition.getAsBoolean());
         } catch (org.openqa.selenium.TimeoutException timeout) {
             throw new AssertionError("timed out after " + WAIT + "; " + state.get(), timeout);
         }
