@@ -50,17 +50,24 @@ const get = (sys, N, E, R) => runs.get(`${sys}|${N}|${E}|${R}`) || null;
 // The optional rows (Node load tool, Tandem with a coalescing window) only when that system was run.
 const SYSTEMS = ALL_SYSTEMS.filter((s) => !OPTIONAL_SYSTEMS.includes(s.key) || [...runs.keys()].some((k) => k.startsWith(s.key + '|')));
 const meta = readJson(path.join(RAW, 'run-meta.json'));
-// The headline cell repeated (`run-benchmarks.sh headline`): raw/headline/<system>_<mode>_n100_e10_r100_run<K>.json
-const repeated = new Map(); // system key -> [result]
-const HEADLINE_DIR = path.join(RAW, 'headline');
-for (const f of fs.existsSync(HEADLINE_DIR) ? fs.readdirSync(HEADLINE_DIR).sort() : []) {
-  const m = /^([a-z]+_[a-z0-9]+)_n\d+_e\d+_r\d+_run(\d+)\.json$/.exec(f);
-  if (!m) continue;
-  const r = readJson(path.join(HEADLINE_DIR, f));
-  if (!r) { unreadable.push('headline/' + f); continue; }
-  if (!repeated.has(m[1])) repeated.set(m[1], []);
-  repeated.get(m[1]).push(r);
-}
+// Cells run several times (`run-benchmarks.sh headline` / `repeat`): raw/<dir>/<system>_<mode>_n<N>_e<E>_r<R>_run<K>.json
+const readRepeated = (dir) => { // cell key "N|E|R" -> Map(system key -> [result])
+  const byCell = new Map();
+  for (const f of fs.existsSync(path.join(RAW, dir)) ? fs.readdirSync(path.join(RAW, dir)).sort() : []) {
+    const m = /^([a-z]+_[a-z0-9]+)_n(\d+)_e(\d+)_r(\d+)_run(\d+)\.json$/.exec(f);
+    if (!m) continue;
+    const r = readJson(path.join(RAW, dir, f));
+    if (!r) { unreadable.push(dir + '/' + f); continue; }
+    const key = `${m[2]}|${m[3]}|${m[4]}`;
+    if (!byCell.has(key)) byCell.set(key, new Map());
+    const bySystem = byCell.get(key);
+    if (!bySystem.has(m[1])) bySystem.set(m[1], []);
+    bySystem.get(m[1]).push(r);
+  }
+  return byCell;
+};
+const repeated = readRepeated('headline').get(`${HEADLINE.N}|${HEADLINE.E}|${HEADLINE.R}`) || new Map(); // system key -> [result]
+const repeatedCells = readRepeated('repeat');
 const mtimes = [...runs.values()].map((r) => fs.statSync(path.join(RAW, r.file)).mtime).sort((a, b) => a - b);
 const idle = readJson(path.join(RAW, 'idle_tandem.json'));
 
@@ -128,6 +135,26 @@ const cpu = (r, side) => (r && r.cpuPctInWindow ? r.cpuPctInWindow[side] : null)
 const p99 = (r) => (r && !failed(r) && r.latencyMs ? r.latencyMs.p99 : null);
 const delivered = (r) => (r && !failed(r) ? r.deliveredEntityUpdatesPerS : null);
 const cellName = (c) => `N=${c.N}, E=${c.E}, R=${c.R}`;
+const median = (xs) => { const v = xs.filter(isNum).sort((a, b) => a - b); return v.length ? (v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2) : NaN; };
+const range = (xs) => { const v = xs.filter(isNum); return v.length ? `${ms(Math.min(...v))}–${ms(Math.max(...v))}` : ''; };
+
+// One table of a cell run several times: a row per system with medians and ranges; returns the median p99 per system.
+function repeatedTable(bySystem) {
+  P('| system | runs | p50 ms median (range) | p99 ms median (range) | delivered/s median | CPU % server / load, median | errors |');
+  P('|---|---:|---:|---:|---:|---:|---:|');
+  const medianP99 = {};
+  for (const sys of ALL_SYSTEMS) {
+    if (!bySystem.has(sys.key)) continue;
+    const all = bySystem.get(sys.key), rs = all.filter((r) => !failed(r));
+    const p50s = rs.map((r) => r.latencyMs.p50), p99s = rs.map((r) => r.latencyMs.p99);
+    medianP99[sys.key] = median(p99s);
+    const failures = all.length - rs.length;
+    P(`| ${sys.label} | ${all.length}${failures ? ` (${failures} failed)` : ''} | ${ms(median(p50s))} (${range(p50s)}) | ${ms(median(p99s))} (${range(p99s)}) | ${int(median(rs.map(delivered)))}`
+      + ` | ${fmt(median(rs.map((r) => cpu(r, 'server'))), 0)} / ${fmt(median(rs.map((r) => cpu(r, 'load'))), 0)} | ${all.reduce((n, r) => n + (r.errors || 0), 0)} |`);
+  }
+  P();
+  return medianP99;
+}
 
 function saturation(c) {
   const out = [];
@@ -166,9 +193,10 @@ P();
 P('The scenario is the Colyseus peer benchmark (`shared/peers/colyseus/README.md`), ported exactly: one room/model with 100 entities'
   + ' `{id, x, y, ts}`; the server mutates E entities per step at R steps/s (round-robin, all with the step\'s wall-clock `ts`);'
   + ' N clients on one load process receive every change; latency = client clock at the callback − `ts` (same machine, same clock).'
-  + ` Each run: ${(meta && meta.warmupS) || 2} s warm-up, then an ${(meta && meta.durationS) || 8} s measurement window. One run per cell, no repetitions.`);
+  + ` Each run: ${(meta && meta.warmupS) || 2} s warm-up, then an ${(meta && meta.durationS) || 8} s measurement window. One run per cell in the matrix`
+  + (repeated.size || repeatedCells.size ? '; ' + (repeatedCells.size ? 'the headline cell and the cells under "Cells repeated" were' : 'the headline cell was') + ' also run several times per system.' : ', no repetitions.'));
 P();
-P('Contents: [headline](#headline-n100-e10-r100) · [ratios](#ratios) · [results by cell](#results-by-cell) · [idle memory](#idle-memory)'
+P('Contents: [headline](#headline-n100-e10-r100) · [ratios](#ratios)' + (repeatedCells.size ? ' · [cells repeated](#cells-repeated)' : '') + ' · [results by cell](#results-by-cell) · [idle memory](#idle-memory)'
   + ' · [environment](#environment) · [command lines](#command-lines) · [caveats](#caveats)');
 P();
 
@@ -217,24 +245,11 @@ if (repeated.size) {
   P(`One run of one cell says little about a p99, so \`bench/run-benchmarks.sh headline\` runs this cell ${runs0.length} times per system,`
     + ' alternating systems run by run (same warm-up and window as the matrix). Median, and the range over the runs:');
   P();
-  P('| system | runs | p50 ms median (range) | p99 ms median (range) | delivered/s median | CPU % server / load, median | errors |');
-  P('|---|---:|---:|---:|---:|---:|---:|');
-  const median = (xs) => { const v = xs.filter(isNum).sort((a, b) => a - b); return v.length ? (v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2) : NaN; };
-  const range = (xs) => { const v = xs.filter(isNum); return v.length ? `${ms(Math.min(...v))}–${ms(Math.max(...v))}` : ''; };
-  const stats = {};
-  for (const sys of ALL_SYSTEMS) {
-    const rs = (repeated.get(sys.key) || []).filter((r) => !failed(r));
-    if (!repeated.has(sys.key)) continue;
-    const p50s = rs.map((r) => r.latencyMs.p50), p99s = rs.map((r) => r.latencyMs.p99);
-    stats[sys.key] = { p99: median(p99s) };
-    P(`| ${sys.label} | ${repeated.get(sys.key).length} | ${ms(median(p50s))} (${range(p50s)}) | ${ms(median(p99s))} (${range(p99s)}) | ${int(median(rs.map(delivered)))}`
-      + ` | ${fmt(median(rs.map((r) => cpu(r, 'server'))), 0)} / ${fmt(median(rs.map((r) => cpu(r, 'load'))), 0)} | ${repeated.get(sys.key).reduce((n, r) => n + (r.errors || 0), 0)} |`);
-  }
-  P();
-  const t = stats.tandem_immediate, ci = stats.colyseus_immediate, c5 = stats.colyseus_50ms;
-  if (t && isNum(t.p99)) {
-    if (c5 && isNum(c5.p99)) P(`- Median p99, Tandem ÷ Colyseus 50 ms: ${fmtRatio(t.p99 / c5.p99)} (target ≤ 0.20×: ${t.p99 <= c5.p99 / 5 ? 'met' : 'missed'}).`);
-    if (ci && isNum(ci.p99)) P(`- Median p99, Tandem ÷ Colyseus immediate: ${fmtRatio(t.p99 / ci.p99)} (target ≤ 1×: ${t.p99 <= ci.p99 ? 'met' : 'missed'}).`);
+  const medianP99 = repeatedTable(repeated);
+  const t = medianP99.tandem_immediate, ci = medianP99.colyseus_immediate, c5 = medianP99.colyseus_50ms;
+  if (isNum(t)) {
+    if (isNum(c5)) P(`- Median p99, Tandem ÷ Colyseus 50 ms: ${fmtRatio(t / c5)} (target ≤ 0.20×: ${t <= c5 / 5 ? 'met' : 'missed'}).`);
+    if (isNum(ci)) P(`- Median p99, Tandem ÷ Colyseus immediate: ${fmtRatio(t / ci)} (target ≤ 1×: ${t <= ci ? 'met' : 'missed'}).`);
     P();
   }
 }
@@ -260,6 +275,32 @@ if (!ranCells.length) P('| | | | not run | not run | not run | | |');
   if (notRun.length) { P(); P(`Not run: ${notRun.map((c) => `N=${c.N} E=${c.E} R=${c.R}`).join(', ')}.`); }
 }
 P();
+
+// Cells repeated
+if (repeatedCells.size) {
+  P('## Cells repeated');
+  P();
+  P(`Cells run again by \`bench/run-benchmarks.sh repeat\`, each several times per system, alternating systems run by run (same warm-up and`
+    + ' window as the matrix; by default the unsaturated cells where one matrix run had Tandem\'s p99 above Colyseus immediate\'s).'
+    + ' A single run\'s p99 moves by more than the difference between the systems in some cells; the median over runs says which side is lower.'
+    + ' Median, and the range over the runs:');
+  P();
+  const rows = [];
+  for (const [key, bySystem] of [...repeatedCells.entries()].sort()) {
+    const [N, E, R] = key.split('|').map(Number);
+    P(`### ${cellName({ N, E, R })}`);
+    P();
+    const m = repeatedTable(bySystem);
+    rows.push({ N, E, R, t: m.tandem_immediate, ci: m.colyseus_immediate });
+  }
+  P('| N | E | R | median p99, Tandem ÷ Colyseus immediate | lower |');
+  P('|---:|---:|---:|---:|---|');
+  for (const c of rows.sort((a, b) => a.N - b.N || a.E - b.E || a.R - b.R)) {
+    const q = ratio(c.t, c.ci);
+    P(`| ${c.N} | ${c.E} | ${c.R} | ${fmtRatio(q)} | ${q == null ? '–' : q < 1 ? 'Tandem' : q > 1 ? 'Colyseus immediate' : 'tie'} |`);
+  }
+  P();
+}
 
 // Results by cell
 P('## Results by cell');
@@ -425,7 +466,7 @@ P();
 P('## Caveats');
 P();
 P('- One 2-core machine: the server gets CPU 0, and all N clients run in one load process on CPU 1. Where the load process is saturated'
-  + ' (see "saturated"), delivered rate and latency measure the client side. One run per cell, 8 s windows: no confidence intervals.');
+  + ' (see "saturated"), delivered rate and latency measure the client side. One run per matrix cell, 8 s windows: no confidence intervals; the repeated runs show how far the p99 of one cell moves from run to run.');
 P('- The two systems use different load generators. Tandem\'s is `dev.tandem.bench.LoadTool` (JVM): its N measured clients are model-core\'s'
   + ' `SyncClient` (the client core `TandemClient` wraps), each with its own replica, fed by a minimal NIO WebSocket reader on one selector thread'
   + ' (`RawWebSocket`; the JDK\'s `java.net.http` client cost a quarter of the load CPU in its reader pipeline). Colyseus\'s is the harness\'s `load.js`'

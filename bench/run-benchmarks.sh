@@ -6,6 +6,7 @@
 #   bench/run-benchmarks.sh short    # 3 cells x 3 systems, ~3 min (+ build)
 #   bench/run-benchmarks.sh full     # N in {10,100,500} x E in {1,10,100} x R in {20,100} x 3 systems, ~14 min
 #   bench/run-benchmarks.sh headline # the headline cell (N=100, E=10, R=100) RUNS times per system, alternating, ~4 min
+#   bench/run-benchmarks.sh repeat   # REPEAT_CELLS, each RUNS times per system, alternating, ~4 min per cell
 #   bench/run-benchmarks.sh idle     # idle-memory test: 10,000 idle clients on one Tandem server, ~1 min
 #   bench/run-benchmarks.sh report   # only regenerate docs/benchmarks.md from bench/results/raw
 #
@@ -16,7 +17,10 @@
 #                    "tandem-node": the Tandem server loaded by bench/node/load.js (the TeaVM browser client in Node);
 #                    "tandem-50": the Tandem server with a 50 ms coalescing window (like Colyseus's default patch rate)
 #   WARMUP, DURATION seconds of warm-up and of the measurement window (default 2 and 8)
-#   RUNS             repetitions per system in the headline mode (default 5)
+#   RUNS             repetitions per system in the headline and repeat modes (default 5)
+#   REPEAT_CELLS     cells for the repeat mode, "N E R" separated by ";" (default: the four unsaturated cells where
+#                    one full-matrix run had Tandem's p99 above Colyseus immediate's:
+#                    "10 100 100; 100 10 20; 100 100 20; 100 100 100")
 #   IDLE_CLIENTS     idle clients for the idle test (default 10000)
 #   BASE_PORT        first TCP port to try (default 24567); each run uses a fresh, free port on 127.0.0.1
 #   SKIP_BUILD=1     do not run Maven; use the existing jar
@@ -34,8 +38,8 @@ cd "$ROOT"
 
 MODE=${1:-}
 case "$MODE" in
-  short|full|headline|idle|report) ;;
-  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 64 ;;
+  short|full|headline|repeat|idle|report) ;;
+  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 64 ;;
 esac
 
 RAW=bench/results/raw
@@ -353,18 +357,30 @@ for sys in $SYSTEMS; do
   case "$sys" in tandem|tandem-node|tandem-50|colyseus-immediate|colyseus-50) ;; *) die "unknown system '$sys' in SYSTEMS" ;; esac
 done
 
-# The headline cell, repeated: one run of one cell says little about a p99; RUNS runs per system, alternating.
-if [ "$MODE" = headline ]; then
-  HEADLINE_DIR=$RAW/headline
-  mkdir -p "$HEADLINE_DIR"
-  rm -f "$HEADLINE_DIR"/*.json "$HEADLINE_DIR"/*.log
-  log "headline: N=100 E=10 R=100, ${RUNS:-5} runs x [$SYSTEMS], ${WARMUP}s warm-up + ${DURATION}s window each"
-  for k in $(seq 1 "${RUNS:-5}"); do
-    for sys in $SYSTEMS; do run_one "$sys" 100 10 100 "$HEADLINE_DIR" "_run$k"; done
+# Cells run again and again: one run of one cell says little about a p99. RUNS runs per system, alternating systems
+# run by run. headline: the headline cell, into raw/headline; repeat: REPEAT_CELLS, into raw/repeat.
+run_repeated() { # directory cell...
+  local dir=$1 cell n e r k sys
+  shift
+  mkdir -p "$dir"
+  rm -f "$dir"/*.json "$dir"/*.log
+  for cell in "$@"; do
+    read -r n e r <<<"$cell"
+    log "$MODE: N=$n E=$e R=$r, ${RUNS:-5} runs x [$SYSTEMS], ${WARMUP}s warm-up + ${DURATION}s window each"
+    for k in $(seq 1 "${RUNS:-5}"); do
+      for sys in $SYSTEMS; do run_one "$sys" "$n" "$e" "$r" "$dir" "_run$k"; done
+    done
   done
   run_report
-  if [ "$FAILED" -gt 0 ]; then log "$FAILED run(s) failed or aborted; see the logs in $HEADLINE_DIR"; exit 2; fi
+  if [ "$FAILED" -gt 0 ]; then log "$FAILED run(s) failed or aborted; see the logs in $dir"; exit 2; fi
   exit 0
+}
+if [ "$MODE" = headline ]; then
+  run_repeated "$RAW/headline" "100 10 100"
+fi
+if [ "$MODE" = repeat ]; then
+  IFS=';' read -r -a REPEATS <<<"${REPEAT_CELLS:-10 100 100; 100 10 20; 100 100 20; 100 100 100}"
+  run_repeated "$RAW/repeat" "${REPEATS[@]}"
 fi
 
 # The matrix: a list of "N E R" cells.
