@@ -39,6 +39,24 @@ public final class LatencyHistogram {
         maxMs = Math.max(maxMs, other.maxMs);
     }
 
+    /**
+     * What was recorded here after {@code earlier}, a copy of this histogram taken before (for per-second slices of a
+     * window). The exact maximum of the slice is not known: it is its highest non-empty bucket's upper bound, capped
+     * by this histogram's maximum.
+     */
+    public LatencyHistogram since(LatencyHistogram earlier) {
+        LatencyHistogram slice = new LatencyHistogram();
+        for (int i = 0; i < BUCKETS; i++) {
+            slice.counts[i] = counts[i] - earlier.counts[i];
+            if (slice.counts[i] > 0) {
+                slice.maxMs = Math.min(upperBoundMs(i), maxMs);
+            }
+        }
+        slice.samples = samples - earlier.samples;
+        slice.negative = negative - earlier.negative;
+        return slice;
+    }
+
     public long samples() {
         return (long) samples;
     }
@@ -61,11 +79,14 @@ public final class LatencyHistogram {
         for (int i = 0; i < BUCKETS; i++) {
             seen += counts[i];
             if (seen >= target) {
-                double upper = (i < LINEAR_MICROS ? i + 1 : LINEAR_MICROS * Math.exp((i - LINEAR_MICROS + 1) * GROWTH))
-                        / 1000;
-                return Math.min(upper, maxMs);
+                return Math.min(upperBoundMs(i), maxMs);
             }
         }
         return maxMs;
+    }
+
+    private static double upperBoundMs(int bucket) {
+        return (bucket < LINEAR_MICROS ? bucket + 1
+                : LINEAR_MICROS * Math.exp((bucket - LINEAR_MICROS + 1) * GROWTH)) / 1000;
     }
 }

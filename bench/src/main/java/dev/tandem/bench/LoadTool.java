@@ -74,9 +74,22 @@ public final class LoadTool {
         measured.startWindow();
         long rssMax = 0;
         long windowEnd = window0 + (long) (durationSeconds * 1e9);
+        // Each second of the window on its own: a backlog (latency that climbs, then drains) shows here, not in p99.
+        List<JsonValue> bySecond = new ArrayList<>();
+        LatencyHistogram before = new LatencyHistogram();
+        long updatesBefore = 0;
         while (System.nanoTime() < windowEnd) {
             Thread.sleep(Math.min(1000, Math.max(1, (windowEnd - System.nanoTime()) / 1_000_000)));
             rssMax = Math.max(rssMax, ProcStats.rssKiB(serverPid));
+            RawLoadClients.Counts sofar = measured.counts();
+            LatencyHistogram slice = sofar.latency().since(before);
+            bySecond.add(JsonObject.builder()
+                    .put("atS", round((System.nanoTime() - window0) / 1e9, 2))
+                    .put("updates", JsonNumber.of(sofar.updates() - updatesBefore))
+                    .put("p50", round(slice.percentileMs(0.5), 3)).put("p99", round(slice.percentileMs(0.99), 3))
+                    .put("max", round(slice.maxMs(), 3)).build());
+            before = sofar.latency();
+            updatesBefore = sofar.updates();
         }
         RawLoadClients.Counts counts = measured.counts();
         double windowSeconds = (System.nanoTime() - window0) / 1e9;
@@ -140,6 +153,7 @@ public final class LoadTool {
                         .put("max", round(latency.maxMs(), 3))
                         .put("samples", JsonNumber.of(latency.samples()))
                         .put("negativeClamped", JsonNumber.of(latency.negative())).build())
+                .put("latencyBySecondMs", JsonArray.of(bySecond))
                 .put("bytesPerClientPerS", JsonNumber.of(Math.round(chars / windowSeconds / Math.max(1, joined))))
                 .put("bytesPerClientPerSInclWsHeader", JsonNumber.of(Math.round((chars + frames * 2L)
                         / windowSeconds / Math.max(1, joined))))
