@@ -66,30 +66,26 @@ public final class LoadTool {
         System.gc();
         controller.setServer(controller.read(world -> world.control), Map.of("e", (long) entitiesPerStep,
                 "r", stepsPerSecond, "running", true)).get(10, TimeUnit.SECONDS);
-        Thread.sleep((long) (warmupSeconds * 1000));
+        // Each second on its own, from the driver's start: a backlog (latency that climbs, then drains) shows here,
+        // not in the window's p99. Warm-up seconds have negative times.
+        SecondBySecond bySecond = new SecondBySecond(measured);
+        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        while (System.nanoTime() < warmupEnd) {
+            Thread.sleep(Math.min(1000, Math.max(1, (warmupEnd - System.nanoTime()) / 1_000_000)));
+            bySecond.mark((System.nanoTime() - warmupEnd) / 1e9);
+        }
 
         long serverTicks0 = ProcStats.cpuTicks(serverPid);
         long loadTicks0 = ProcStats.cpuTicks(ProcessHandle.current().pid());
         long window0 = System.nanoTime();
         measured.startWindow();
+        bySecond.windowStarted();
         long rssMax = 0;
         long windowEnd = window0 + (long) (durationSeconds * 1e9);
-        // Each second of the window on its own: a backlog (latency that climbs, then drains) shows here, not in p99.
-        List<JsonValue> bySecond = new ArrayList<>();
-        LatencyHistogram before = new LatencyHistogram();
-        long updatesBefore = 0;
         while (System.nanoTime() < windowEnd) {
             Thread.sleep(Math.min(1000, Math.max(1, (windowEnd - System.nanoTime()) / 1_000_000)));
             rssMax = Math.max(rssMax, ProcStats.rssKiB(serverPid));
-            RawLoadClients.Counts sofar = measured.counts();
-            LatencyHistogram slice = sofar.latency().since(before);
-            bySecond.add(JsonObject.builder()
-                    .put("atS", round((System.nanoTime() - window0) / 1e9, 2))
-                    .put("updates", JsonNumber.of(sofar.updates() - updatesBefore))
-                    .put("p50", round(slice.percentileMs(0.5), 3)).put("p99", round(slice.percentileMs(0.99), 3))
-                    .put("max", round(slice.maxMs(), 3)).build());
-            before = sofar.latency();
-            updatesBefore = sofar.updates();
+            bySecond.mark((System.nanoTime() - window0) / 1e9);
         }
         RawLoadClients.Counts counts = measured.counts();
         double windowSeconds = (System.nanoTime() - window0) / 1e9;
@@ -153,7 +149,7 @@ public final class LoadTool {
                         .put("max", round(latency.maxMs(), 3))
                         .put("samples", JsonNumber.of(latency.samples()))
                         .put("negativeClamped", JsonNumber.of(latency.negative())).build())
-                .put("latencyBySecondMs", JsonArray.of(bySecond))
+                .put("latencyBySecondMs", JsonArray.of(bySecond.seconds))
                 .put("bytesPerClientPerS", JsonNumber.of(Math.round(chars / windowSeconds / Math.max(1, joined))))
                 .put("bytesPerClientPerSInclWsHeader", JsonNumber.of(Math.round((chars + frames * 2L)
                         / windowSeconds / Math.max(1, joined))))
@@ -186,6 +182,36 @@ public final class LoadTool {
         }
         out.put("errorSamples", JsonArray.of(samples));
         return out.build();
+    }
+
+    /** Latency second by second: each mark slices off what the clients counted since the previous mark. */
+    private static final class SecondBySecond {
+        final List<JsonValue> seconds = new ArrayList<>();
+        private final RawLoadClients clients;
+        private LatencyHistogram before = new LatencyHistogram();
+        private long updatesBefore;
+
+        SecondBySecond(RawLoadClients clients) {
+            this.clients = clients;
+        }
+
+        void mark(double atSeconds) throws Exception {
+            RawLoadClients.Counts sofar = clients.counts();
+            LatencyHistogram slice = sofar.latency().since(before);
+            seconds.add(JsonObject.builder()
+                    .put("atS", round(atSeconds, 2))
+                    .put("updates", JsonNumber.of(sofar.updates() - updatesBefore))
+                    .put("p50", round(slice.percentileMs(0.5), 3)).put("p99", round(slice.percentileMs(0.99), 3))
+                    .put("max", round(slice.maxMs(), 3)).build());
+            before = sofar.latency();
+            updatesBefore = sofar.updates();
+        }
+
+        /** The clients' counters started again from zero. */
+        void windowStarted() {
+            before = new LatencyHistogram();
+            updatesBefore = 0;
+        }
     }
 
     /**
