@@ -51,7 +51,7 @@ public final class ServerFrames {
      * {@code models}, no {@code collections}), which sets a replica's seq back to {@code 0} and changes nothing else
      * in its tree. How the benchmark reuses its ring of pre-made messages, whose seqs must keep increasing.
      */
-    JsonObject seqReset() {
+    public JsonObject seqReset() {
         JsonObject rootOnly = JsonObject.builder().put(Protocol.ID, JsonString.of(world.id()))
                 .put(Protocol.ATTRS, JsonObject.EMPTY).build();
         return JsonObject.builder().put(Protocol.EVENT, JsonString.of(Protocol.INITIAL))
@@ -75,7 +75,8 @@ public final class ServerFrames {
         return messages;
     }
 
-    String text(JsonObject message) {
+    /** One message alone, as a client without {@code ?batch=1} gets it. */
+    public String text(JsonObject message) {
         return codec.encode(message);
     }
 
