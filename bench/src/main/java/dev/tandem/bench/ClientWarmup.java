@@ -1,11 +1,13 @@
 package dev.tandem.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
  * Warms the load tool's own client code up before it connects to the server: {@link #CLIENTS} clients of the same
  * kind as the measured ones ({@link RawLoadClients}) take the scenario's frames from a stand-in server on loopback
- * ({@link WarmupFrameServer}) for {@link #DURATION}, through every step a measured client takes: socket reads,
+ * ({@link WarmupFrameServer}) until the JIT has settled (below), through every step a measured client takes: socket reads,
  * frame parsing, decoding, applying, the {@code change} event and the latency record. The real server is not
  * involved.
  *
@@ -16,10 +18,20 @@ import java.time.Duration;
  * directly; the clients' socket and frame code stayed cold, and the listener and reader call sites saw other types
  * than in the run, so the JIT threw that code away and compiled it again once the load began (seen with
  * {@code -XX:+PrintCompilation}: about 100 optimising compiles in the first three seconds of the driver).
+ *
+ * <p>The warm-up lasts until the JIT has settled (its compile time grows by less than {@link #QUIET_COMPILE_SHARE}
+ * of the wall time over {@link #QUIET_SPAN}), at least {@link #MIN_DURATION} and at most {@link #MAX_DURATION}: a
+ * fixed 2.5 s ended with the optimising compiler's queue still full at E = 100.
  */
 final class ClientWarmup {
-    /** How long the warm-up clients take frames: enough for the JIT's optimising compiler to finish on one core. */
-    static final Duration DURATION = Duration.ofMillis(2500);
+    /** The shortest warm-up. */
+    static final Duration MIN_DURATION = Duration.ofMillis(2500);
+    /** The longest warm-up, whether or not the JIT has settled (the load tool's whole run is bounded). */
+    static final Duration MAX_DURATION = Duration.ofSeconds(8);
+    /** The span over which the JIT's compile time is watched. */
+    static final Duration QUIET_SPAN = Duration.ofMillis(500);
+    /** The JIT has settled when it compiled for less than this share of {@link #QUIET_SPAN}. */
+    static final double QUIET_COMPILE_SHARE = 0.05;
     /** Warm-up clients: several, so that the selector loop serves many ready connections per pass as in the run. */
     static final int CLIENTS = 10;
 
@@ -31,7 +43,7 @@ final class ClientWarmup {
         try (WarmupFrameServer server = new WarmupFrameServer(entitiesPerStep)) {
             RawLoadClients clients = new RawLoadClients(server.port());
             clients.connect(CLIENTS);
-            Thread.sleep(DURATION.toMillis());
+            waitForTheJit();
             RawLoadClients.Counts counts = clients.counts();
             clients.stop();
             if (counts.fullState() != CLIENTS || counts.updates() == 0 || !counts.errors().isEmpty()) {
@@ -40,6 +52,22 @@ final class ClientWarmup {
                         + counts.errors());
             }
             return counts.updates();
+        }
+    }
+
+    private static void waitForTheJit() throws InterruptedException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        long compiledMs = jit.getTotalCompilationTime();
+        while (true) {
+            Thread.sleep(QUIET_SPAN.toMillis());
+            long nowCompiledMs = jit.getTotalCompilationTime();
+            long elapsed = System.nanoTime() - start;
+            boolean settled = nowCompiledMs - compiledMs < QUIET_COMPILE_SHARE * QUIET_SPAN.toMillis();
+            if (elapsed >= MAX_DURATION.toNanos() || (settled && elapsed >= MIN_DURATION.toNanos())) {
+                return;
+            }
+            compiledMs = nowCompiledMs;
         }
     }
 }
