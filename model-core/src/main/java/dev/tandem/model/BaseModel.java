@@ -64,6 +64,7 @@ public abstract class BaseModel extends TreeNode {
     private int heldCount;
     private int highestHeld = -1;
     private AttributeWrite ownWrite;
+    private PlannedSet ownPlan; // planSetFromJson's plan around ownWrite, made on first use
     // Declared children by position (a few each, so looked up by a linear scan); the maps by name that children()
     // and collections() return are made on the first call and kept, since declarations end with the constructor.
     private Map<String, BaseModel> childView;
@@ -86,6 +87,11 @@ public abstract class BaseModel extends TreeNode {
     private Object[] previous;
     private int[] touched;
     private int touchedCount;
+    // A model's first change (a new model's import, above all) starts from the schema's defaults, so its previous
+    // values need no storing: while `previousFromDefaults` is set they are derived on demand (materializePrevious)
+    // instead. `pristine`: nothing has changed since construction, so every value is its default.
+    private boolean pristine = true;
+    private boolean previousFromDefaults;
     private boolean changing;
     private boolean pending;
 
@@ -166,6 +172,7 @@ public abstract class BaseModel extends TreeNode {
     /** The value {@code key} had before the current (or last) set began. */
     public final Object previous(String key) {
         int p = declared(key);
+        materializePrevious();
         if (previous != null && previous[p] != null) {
             Object old = previous[p];
             return old == ABSENT ? null : unwrap(old);
@@ -175,6 +182,7 @@ public abstract class BaseModel extends TreeNode {
 
     /** All attributes as they were before the current (or last) set began. */
     public final Map<String, Object> previousAttributes() {
+        materializePrevious();
         Map<String, Object> result = currentAttributes();
         for (int i = 0; i < touchedCount; i++) {
             int p = touched[i];
@@ -190,6 +198,7 @@ public abstract class BaseModel extends TreeNode {
 
     /** What the current (or last) set changed: key to new value (null for an unset key). */
     public final Map<String, Object> changedAttributes() {
+        materializePrevious();
         Map<String, Object> changed = new LinkedHashMap<>();
         for (int i = 0; i < touchedCount; i++) {
             int p = touched[i];
@@ -201,6 +210,7 @@ public abstract class BaseModel extends TreeNode {
     }
 
     public final boolean hasChanged() {
+        materializePrevious();
         for (int i = 0; i < touchedCount; i++) {
             if (differsFromPrevious(touched[i])) {
                 return true;
@@ -211,6 +221,7 @@ public abstract class BaseModel extends TreeNode {
 
     public final boolean hasChanged(String key) {
         int p = declared(key);
+        materializePrevious();
         return previous != null && previous[p] != null && differsFromPrevious(p);
     }
 
@@ -313,31 +324,70 @@ public abstract class BaseModel extends TreeNode {
      * throws {@link IllegalStateException}: take the decoded path then.
      */
     public final PlannedChange planSetFromJson(dev.tandem.json.JsonReader in, Notify notify) {
-        AttributeWrite write = new AttributeWrite(values.length); // not the model's own: the plan may be dropped
-        if (in.peek() != JsonValue.Kind.OBJECT) {
-            throw new IllegalStateException("attributes must be an object");
-        }
-        in.beginObject();
-        while (in.hasNext()) {
-            String key = in.nextName();
-            int p = declared(key);
-            if (write.sets(p)) {
-                throw new IllegalStateException("\"" + key + "\" is given twice");
+        // The model's own write serves: the plan is applied (or discarded) before the model changes otherwise, and
+        // a set meanwhile (a listener's) finds the write busy and takes a fresh one.
+        AttributeWrite write = acquireWrite();
+        try {
+            if (in.peek() != JsonValue.Kind.OBJECT) {
+                throw new IllegalStateException("attributes must be an object");
             }
-            Object value;
+            in.beginObject();
+            while (in.hasNext()) {
+                String key = in.nextName();
+                int p = declared(key);
+                if (write.sets(p)) {
+                    throw new IllegalStateException("\"" + key + "\" is given twice");
+                }
+                Object value;
+                try {
+                    value = schema.attributeAt(p).acceptJson(in);
+                } catch (AttributeValueException rejected) {
+                    throw new ModelValidationException(rejected.violation(), describe(), key, rejected.getMessage());
+                }
+                checkSetOnce(p, value, null);
+                write.set(p, value);
+            }
+            in.endObject();
+        } catch (RuntimeException refused) {
+            releaseWrite(write);
+            throw refused;
+        }
+        PlannedSet plan = write == ownWrite && ownPlan != null ? ownPlan : new PlannedSet(write);
+        if (write == ownWrite) {
+            ownPlan = plan;
+        }
+        plan.notify = notify;
+        return plan;
+    }
+
+    /** A read and checked write waiting to be applied; the one of the model's own write is made once and re-used. */
+    private final class PlannedSet implements PlannedChange {
+        private final AttributeWrite write;
+        private Notify notify;
+
+        PlannedSet(AttributeWrite write) {
+            this.write = write;
+        }
+
+        @Override
+        public void apply() {
+            if (!write.busy) {
+                throw new IllegalStateException("this change of " + describe() + " was applied or discarded already");
+            }
             try {
-                value = schema.attributeAt(p).acceptJson(in);
-            } catch (AttributeValueException rejected) {
-                throw new ModelValidationException(rejected.violation(), describe(), key, rejected.getMessage());
+                checkCandidate(write, null);
+                applyValidated(write, notify);
+            } finally {
+                releaseWrite(write);
             }
-            checkSetOnce(p, value, null);
-            write.set(p, value);
         }
-        in.endObject();
-        return () -> {
-            checkCandidate(write, null);
-            applyValidated(write, notify);
-        };
+
+        @Override
+        public void discard() {
+            if (write.busy) {
+                releaseWrite(write);
+            }
+        }
     }
 
     public final void unset(String key) {
@@ -392,8 +442,9 @@ public abstract class BaseModel extends TreeNode {
 
     /** Fails naming the first required attribute without a value; a model must be complete to join a tree. */
     public final void checkComplete() {
-        for (Attribute<?> attribute : schema.attributes()) {
-            if (attribute.isRequired() && !holds(attribute.name())) {
+        for (int p = 0, size = schema.size(); p < size; p++) { // by position: no iterator per model joining a tree
+            Attribute<?> attribute = schema.attributeAt(p);
+            if (attribute.isRequired() && values[p] == null) {
                 throw new ModelValidationException(Violation.REQUIRED, describe(), attribute.name(), "is required but has no value");
             }
         }
@@ -665,6 +716,7 @@ public abstract class BaseModel extends TreeNode {
 
     /** Notes the old stored value of {@code p} (null: none) unless the current set touched it already. */
     private void recordPrevious(int p, Object old) {
+        materializePrevious(); // a set nested in the first change's events adds to what that change touched
         if (previous == null) {
             previous = new Object[values.length];
             touched = new int[values.length];
@@ -676,10 +728,65 @@ public abstract class BaseModel extends TreeNode {
     }
 
     private void forgetPrevious() {
+        previousFromDefaults = false;
         for (int i = 0; i < touchedCount; i++) {
             previous[touched[i]] = null;
         }
         touchedCount = 0;
+    }
+
+    /**
+     * Writes out the previous values of a first change that were left to be derived. That change started from the
+     * defaults and its write set positions in ascending order, then unset positions in ascending order (see
+     * applyValidated), so what it touched is exactly: every position now differing from its default, ascending, then
+     * every position whose default it unset, ascending; and each of their old values is the default (or none).
+     */
+    private void materializePrevious() {
+        if (!previousFromDefaults) {
+            return;
+        }
+        previousFromDefaults = false;
+        if (previous == null) {
+            previous = new Object[values.length];
+            touched = new int[values.length];
+        }
+        for (int p = 0; p < values.length; p++) {
+            Object initial = initialStored(p);
+            if (values[p] != null && (initial == ABSENT || !sameValue(unwrap(initial), valueAt(p)))) {
+                previous[p] = initial;
+                touched[touchedCount++] = p;
+            }
+        }
+        for (int p = 0; p < values.length; p++) {
+            if (values[p] == null && schema.attributeAt(p).hasDefault()) {
+                previous[p] = initialStored(p);
+                touched[touchedCount++] = p;
+            }
+        }
+    }
+
+    /** What the constructor stored at {@code p}: the default (HELD_NULL for a null one), or ABSENT without one. */
+    private Object initialStored(int p) {
+        Attribute<?> attribute = schema.attributeAt(p);
+        if (!attribute.hasDefault()) {
+            return ABSENT;
+        }
+        return attribute.defaultValue() == null ? HELD_NULL : attribute.defaultValue();
+    }
+
+    /** True when {@code write} sets positions in ascending order and unsets positions in ascending order. */
+    private static boolean ascending(AttributeWrite write) {
+        for (int i = 1; i < write.setCount; i++) {
+            if (write.setPositions[i] <= write.setPositions[i - 1]) {
+                return false;
+            }
+        }
+        for (int i = 1; i < write.unsetCount; i++) {
+            if (write.unsetPositions[i] <= write.unsetPositions[i - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** This model's re-usable write, or a fresh one while it is in use (a set made by a listener during a set). */
@@ -751,7 +858,12 @@ public abstract class BaseModel extends TreeNode {
         try {
             if (!nested) {
                 forgetPrevious();
+            } else {
+                materializePrevious(); // before this set stores anything: what the outer set touched comes first
             }
+            // The first change of a model left at its defaults, in position order: its previous values are derived
+            // when asked for (materializePrevious) instead of stored, which spares every new model two arrays.
+            boolean derived = !nested && pristine && ascending(write);
             boolean streamed = hasTreeListeners();
             Map<String, Object> newValues = streamed ? new LinkedHashMap<>() : null;
             List<String> removedKeys = streamed ? new ArrayList<>() : null;
@@ -767,7 +879,9 @@ public abstract class BaseModel extends TreeNode {
                     if (streamed) {
                         newValues.put(schema.attributeAt(p).name(), value);
                     }
-                    recordPrevious(p, old);
+                    if (!derived) {
+                        recordPrevious(p, old);
+                    }
                 }
             }
             for (int i = 0; i < write.unsetCount; i++) {
@@ -779,10 +893,16 @@ public abstract class BaseModel extends TreeNode {
                         removedKeys.add(schema.attributeAt(p).name());
                     }
                     erase(p);
-                    recordPrevious(p, old);
+                    if (!derived) {
+                        recordPrevious(p, old);
+                    }
                 }
             }
             write.changedCount = changedCount;
+            if (changedCount > 0) {
+                previousFromDefaults = derived;
+                pristine = false;
+            }
             if (streamed && changedCount > 0) {
                 emit(new AttributesChanged(this, Collections.unmodifiableMap(newValues),
                         Collections.unmodifiableList(removedKeys)));

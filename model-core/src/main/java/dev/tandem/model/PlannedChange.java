@@ -12,4 +12,11 @@ package dev.tandem.model;
 public interface PlannedChange {
     /** Applies the change, with the events the unplanned call ({@code mport}, {@code setFromJson}) fires. */
     void apply();
+
+    /**
+     * Drops the change unapplied, for a reader that refuses the rest of the message. Optional (a plan that is
+     * neither applied nor discarded changes nothing), but it lets a model re-use what the plan holds.
+     */
+    default void discard() {
+    }
 }

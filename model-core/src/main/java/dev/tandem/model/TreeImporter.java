@@ -129,7 +129,7 @@ final class TreeImporter {
      */
     private ModelPlan planModel(BaseModel model, JsonReader in, Path path, boolean fresh) {
         expectObject(in, path);
-        ModelPlan plan = new ModelPlan(model);
+        ModelPlan plan = new ModelPlan(model, path);
         plan.filled = fresh && !model.hasTreeListeners();
         in.beginObject();
         if (in.streams()) {
@@ -196,19 +196,20 @@ final class TreeImporter {
                 }
                 break;
             case ATTRS:
-                planAttributes(plan, in, path.member("attrs"));
+                planAttributes(plan, in, path);
                 break;
             case MODELS:
-                planChildren(plan, in, path.member("models"));
+                planChildren(plan, in, path);
                 break;
             default:
-                planCollections(plan, in, path.member("collections"));
+                planCollections(plan, in, path);
                 break;
         }
     }
 
-    private void planAttributes(ModelPlan plan, JsonReader in, Path path) {
-        expectObject(in, path);
+    /** Plans the {@code attrs} of the model at {@code modelPath}; its own path is made only to name an error. */
+    private void planAttributes(ModelPlan plan, JsonReader in, Path modelPath) {
+        expectObject(in, modelPath, "attrs");
         BaseModel model = plan.model;
         Schema schema = model.schema();
         AttributeWrite write;
@@ -228,7 +229,7 @@ final class TreeImporter {
             String key = in.nextName();
             int p = schema.position(key);
             if (p < 0) {
-                throw new ModelValidationException(Violation.UNDECLARED_KEY, path.toString(), key, "is not declared by " + schema.modelName()
+                throw new ModelValidationException(Violation.UNDECLARED_KEY, plan.get(), key, "is not declared by " + schema.modelName()
                         + " (declared: " + schema.names() + ")");
             }
             if (streams) {
@@ -250,9 +251,9 @@ final class TreeImporter {
             try {
                 value = schema.attributeAt(p).acceptJson(in);
             } catch (AttributeValueException rejected) {
-                throw new ModelValidationException(rejected.violation(), path.toString(), key, rejected.getMessage());
+                throw new ModelValidationException(rejected.violation(), plan.get(), key, rejected.getMessage());
             }
-            model.checkSetOnce(p, value, path);
+            model.checkSetOnce(p, value, plan);
             write.set(p, value);
         }
         in.endObject();
@@ -260,14 +261,14 @@ final class TreeImporter {
             if (!write.sets(p)) {
                 Attribute<?> attribute = schema.attributeAt(p);
                 if (attribute.isRequired()) {
-                    throw new ModelValidationException(Violation.REQUIRED, path.toString(), attribute.name(), "is required but missing");
+                    throw new ModelValidationException(Violation.REQUIRED, plan.get(), attribute.name(), "is required but missing");
                 }
                 if (model.holdsAt(p)) {
                     write.unset(p);
                 }
             }
         }
-        model.checkCandidate(write, path);
+        model.checkCandidate(write, plan);
         if (plan.filled) {
             model.applyValidated(write, Notify.SILENT);
             write.clear();
@@ -279,7 +280,7 @@ final class TreeImporter {
     private void planChildren(ModelPlan plan, JsonReader in, Path path) {
         BaseModel model = plan.model;
         ModelPlan[] children = planNamed(model, model.childNames(), new ModelPlan[model.childNames().length], in, path,
-                "child model", (name, image, at) -> planModel(model.child(name), image, at, plan.filled));
+                "models", "child model", (name, image, at) -> planModel(model.child(name), image, at, plan.filled));
         if (!plan.filled) {
             plan.children = children;
         }
@@ -288,7 +289,7 @@ final class TreeImporter {
     private void planCollections(ModelPlan plan, JsonReader in, Path path) {
         BaseModel model = plan.model;
         plan.collections = planNamed(model, model.collectionNames(), new CollectionPlan[model.collectionNames().length],
-                in, path, "collection", (name, image, at) -> planCollection(model.collection(name), image, at,
+                in, path, "collections", "collection", (name, image, at) -> planCollection(model.collection(name), image, at,
                         plan.filled));
     }
 
@@ -298,34 +299,36 @@ final class TreeImporter {
     }
 
     /**
-     * Plans the object of {@code model}'s declared members ({@code "models"} or {@code "collections"}): every declared
-     * name exactly once, into {@code plans} by declaration slot. A stream is read as it comes (a repeated name is left
-     * to the tree); a tree is checked for names first, then planned in declaration order.
+     * Plans the object of {@code model}'s declared members ({@code group}: {@code "models"} or {@code "collections"}):
+     * every declared name exactly once, into {@code plans} by declaration slot. A stream is read as it comes (a
+     * repeated name is left to the tree); a tree is checked for names first, then planned in declaration order.
+     * {@code modelPath} is the model's path; the group's own path is made only to name an error.
      */
-    private <P> P[] planNamed(BaseModel model, String[] declared, P[] plans, JsonReader in, Path path, String what,
-            MemberPlanner<P> planner) {
+    private <P> P[] planNamed(BaseModel model, String[] declared, P[] plans, JsonReader in, Path modelPath,
+            String group, String what, MemberPlanner<P> planner) {
         if (in.streams()) {
-            expectObject(in, path);
+            expectObject(in, modelPath, group);
             in.beginObject();
             while (in.hasNext()) {
                 String name = in.nextName();
                 int slot = slot(declared, name);
                 if (slot < 0) {
-                    throw notDeclared(model, path, name, declared, what);
+                    throw notDeclared(model, modelPath.member(group), name, declared, what);
                 }
                 if (plans[slot] != null) {
                     throw new NeedsTree();
                 }
-                plans[slot] = planner.plan(name, in, path.member(name));
+                plans[slot] = planner.plan(name, in, modelPath.member(group, name));
             }
             in.endObject();
-            checkPresent(plans, declared, model, path, what);
+            checkPresent(plans, declared, model, modelPath, group, what);
         } else {
+            Path path = modelPath.member(group);
             JsonObject images = object(in.readValue(), path);
             checkNames(images, declared, model, path, what);
             for (int slot = 0; slot < declared.length; slot++) {
                 String name = declared[slot];
-                plans[slot] = planner.plan(name, new JsonTreeReader(images.get(name)), path.member(name));
+                plans[slot] = planner.plan(name, new JsonTreeReader(images.get(name)), modelPath.member(group, name));
             }
         }
         return plans;
@@ -353,7 +356,7 @@ final class TreeImporter {
                         throw new NeedsTree();
                     }
                     seenMembers = true;
-                    planMembers(plan, in, path.member("models"));
+                    planMembers(plan, in, path);
                 } else {
                     in.skipValue();
                 }
@@ -381,15 +384,16 @@ final class TreeImporter {
             if (members == null) {
                 throw notMembers(path, null);
             }
-            planMembers(plan, new JsonTreeReader(members), path.member("models"));
+            planMembers(plan, new JsonTreeReader(members), path);
         }
         in.endObject();
         return plan;
     }
 
-    private void planMembers(CollectionPlan plan, JsonReader in, Path membersPath) {
+    /** Plans the members of the collection at {@code path} (its {@code models} array). */
+    private void planMembers(CollectionPlan plan, JsonReader in, Path path) {
         if (in.peek() != JsonValue.Kind.ARRAY) {
-            throw notMembers(membersPath.parent, in.peek());
+            throw notMembers(path, in.peek());
         }
         ModelCollection<?> collection = plan.collection;
         // An empty collection (a new tree) has nothing to keep or remove: every member is new, planned straight
@@ -397,7 +401,7 @@ final class TreeImporter {
         Set<BaseModel> kept = collection.isEmpty() ? null : Collections.newSetFromMap(new IdentityHashMap<>());
         in.beginArray();
         for (int i = 0; in.hasNext(); i++) {
-            Path memberPath = membersPath.item(i);
+            Path memberPath = path.item("models", i);
             if (kept == null) {
                 plan.members.add(planModel(collection.create(), in, memberPath, true));
                 continue;
@@ -456,6 +460,13 @@ final class TreeImporter {
         return id;
     }
 
+    /** {@link #expectObject(JsonReader, Path)} for the member {@code member} of {@code path}, named only on error. */
+    private static void expectObject(JsonReader in, Path path, String member) {
+        if (in.peek() != JsonValue.Kind.OBJECT) {
+            expectObject(in, path.member(member));
+        }
+    }
+
     private static void expectObject(JsonReader in, Path path) {
         JsonValue.Kind kind = in.peek();
         if (kind != JsonValue.Kind.OBJECT) {
@@ -486,10 +497,11 @@ final class TreeImporter {
                 + model.schema().modelName() + " (declared: " + String.join(", ", declared) + ")");
     }
 
-    private static void checkPresent(Object[] planned, String[] declared, BaseModel model, Path path, String what) {
+    private static void checkPresent(Object[] planned, String[] declared, BaseModel model, Path modelPath, String group,
+            String what) {
         for (int slot = 0; slot < declared.length; slot++) {
             if (planned[slot] == null) {
-                throw missing(model, path, declared[slot], what);
+                throw missing(model, modelPath.member(group), declared[slot], what);
             }
         }
     }
@@ -520,26 +532,36 @@ final class TreeImporter {
     /**
      * A JSON path into the image ({@code $}, {@code $.attrs}, {@code $.collections.cards.models[3]}), built as a
      * chain of segments and rendered only when an error names it: a valid import, the common case, renders none.
+     * A segment may carry the group its member sits in ({@code models.meta}, {@code models[3]}), so a model costs
+     * one segment; the paths of a model's {@code attrs} and groups are made only for an error.
      */
     private static final class Path implements Supplier<String> {
-        static final Path ROOT = new Path(null, "$", -1);
+        static final Path ROOT = new Path(null, null, "$", -1);
 
         final Path parent;
+        private final String group;
         private final String name;
         private final int index;
 
-        private Path(Path parent, String name, int index) {
+        private Path(Path parent, String group, String name, int index) {
             this.parent = parent;
+            this.group = group;
             this.name = name;
             this.index = index;
         }
 
         Path member(String member) {
-            return new Path(this, member, -1);
+            return new Path(this, null, member, -1);
         }
 
-        Path item(int at) {
-            return new Path(this, null, at);
+        /** The member {@code member} of this path's {@code group} object: {@code $.models.meta}. */
+        Path member(String group, String member) {
+            return new Path(this, group, member, -1);
+        }
+
+        /** The item {@code at} of this path's {@code group} array: {@code $.collections.cards.models[3]}. */
+        Path item(String group, int at) {
+            return new Path(this, group, null, at);
         }
 
         @Override
@@ -552,7 +574,7 @@ final class TreeImporter {
             if (parent == null) {
                 return name;
             }
-            return parent + (name != null ? "." + name : "[" + index + "]");
+            return parent + (group != null ? "." + group : "") + (name != null ? "." + name : "[" + index + "]");
         }
     }
 
@@ -561,8 +583,10 @@ final class TreeImporter {
     private static final ModelPlan[] NO_CHILDREN = new ModelPlan[0];
     private static final CollectionPlan[] NO_COLLECTIONS = new CollectionPlan[0];
 
-    private static final class ModelPlan {
+    /** What applying does to one model; as a {@code Supplier}, it names where its attributes are in the image. */
+    private static final class ModelPlan implements Supplier<String> {
         final BaseModel model;
+        final Path path;
         /** A fresh model, filled while planned: nothing of it is left to apply but joining its collection. */
         boolean filled;
         String id;
@@ -570,8 +594,15 @@ final class TreeImporter {
         ModelPlan[] children = NO_CHILDREN;
         CollectionPlan[] collections = NO_COLLECTIONS;
 
-        ModelPlan(BaseModel model) {
+        ModelPlan(BaseModel model, Path path) {
             this.model = model;
+            this.path = path;
+        }
+
+        /** The path of the model's {@code attrs}, made for an error message only. */
+        @Override
+        public String get() {
+            return path.member("attrs").toString();
         }
 
         /**

@@ -151,16 +151,24 @@ public final class Replica {
             streamedPlan = null;
             incoming = readMessage(in, Protocol.CHANGE, changeMember);
         } catch (RuntimeException problem) {
-            return false; // nothing was applied; the decoded message decides
+            incoming = -1; // nothing was applied; the decoded message decides
         } finally {
             plan = streamedPlan;
             streamedId = null;
             streamedPlan = null;
         }
         if (incoming < 0 || plan == null) {
+            if (plan != null) {
+                plan.discard(); // the model's write it holds is free again
+            }
             return false;
         }
-        next(incoming);
+        try {
+            next(incoming);
+        } catch (SyncException gap) {
+            plan.discard();
+            throw gap;
+        }
         plan.apply();
         return true;
     }

@@ -154,6 +154,53 @@ final class EventScenarios {
             equal(Map.of("name", "B"), team.changedAttributes(), "changedAttributes");
             isTrue(team.hasChanged() && team.hasChanged("name") && !team.hasChanged("size"), "hasChanged");
         }));
+        scenarios.add(new Scenario("a model's first change reports the defaults it started from as its previous"
+                + " values, as any later change reports its own", context -> {
+            // `fresh` takes its first change; `used` has changed before and is back at the defaults, so it records
+            // its previous values as it goes. Both must answer alike.
+            List<String> answers = new ArrayList<>();
+            for (boolean first : List.of(true, false)) {
+                Team team = new Team();
+                if (!first) {
+                    team.set(Team.NAME, "x");
+                    team.set(Team.NAME, "");
+                }
+                team.mport(context.codec().decode(
+                        "{\"attrs\":{\"name\":\"Ops\",\"size\":0,\"rating\":2.5,\"minAge\":0,\"maxAge\":100}}"));
+                answers.add(previousState(team));
+            }
+            equal(answers.get(1), answers.get(0), "a first change and a later one");
+            Team team = new Team();
+            team.mport(context.codec().decode("{\"attrs\":{\"name\":\"Ops\",\"size\":0,\"rating\":2.5,\"maxAge\":100}}"));
+            equal(List.of("name", "rating", "active", "minAge"), new ArrayList<>(team.changedAttributes().keySet()),
+                    "changed: the sets in order, then the unsets");
+            equal(true, team.previous("active"), "an unset default was the previous value");
+            equal(null, team.previous("rating"), "no default: no previous value");
+            isTrue(!team.hasChanged("size") && team.hasChanged("name"), "hasChanged by key");
+        }));
+        scenarios.add(new Scenario("a set inside a listener of a model's first change adds to what that change"
+                + " touched, after it", context -> {
+            List<String> answers = new ArrayList<>();
+            for (boolean first : List.of(true, false)) {
+                Team team = new Team();
+                if (!first) {
+                    team.set(Team.SIZE, 9L);
+                    team.set(Team.SIZE, 0L);
+                }
+                List<String> seen = new ArrayList<>();
+                team.on("change:size", e -> {
+                    seen.add("previous name " + team.previous("name"));
+                    team.set(Team.NAME, "inner");
+                });
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put("size", 3L);
+                values.put("rating", 1.5);
+                team.set(values);
+                answers.add(seen + " " + previousState(team));
+            }
+            equal(answers.get(1), answers.get(0), "a first change and a later one");
+            isTrue(answers.get(0).contains("changed [size, rating, name]"), "the nested key comes last: " + answers.get(0));
+        }));
         scenarios.add(new Scenario("unset and clear remove values and fire change events", context -> {
             Member member = Member.named("Ann", 30);
             List<String> seen = new ArrayList<>();
@@ -247,5 +294,17 @@ final class EventScenarios {
     private static String name(dev.tandem.model.ModelCollection<?> collection) {
         String described = collection.describe();
         return described.substring(described.indexOf('.') + 1, described.indexOf(' '));
+    }
+
+    /** Everything Backbone's bookkeeping answers about the last set, keys in order. */
+    private static String previousState(Team team) {
+        StringBuilder out = new StringBuilder("changed " + new ArrayList<>(team.changedAttributes().keySet()) + " "
+                + team.changedAttributes().values() + " previous " + new ArrayList<>(team.previousAttributes().keySet())
+                + " " + team.previousAttributes().values() + " attributes " + team.attributes().keySet() + " "
+                + team.hasChanged());
+        for (String key : List.of("name", "size", "rating", "active", "tags", "meta", "minAge", "maxAge")) {
+            out.append(' ').append(key).append('=').append(team.previous(key)).append(team.hasChanged(key) ? "*" : "");
+        }
+        return out.toString();
     }
 }

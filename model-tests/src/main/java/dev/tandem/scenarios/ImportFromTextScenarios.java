@@ -1,6 +1,7 @@
 package dev.tandem.scenarios;
 
 import static dev.tandem.scenarios.harness.Expect.equal;
+import static dev.tandem.scenarios.harness.Expect.fails;
 import static dev.tandem.scenarios.harness.Expect.isTrue;
 
 import dev.tandem.json.JsonCodec;
@@ -180,6 +181,7 @@ final class ImportFromTextScenarios {
                     String change = "{\"event\":\"change\",\"seq\":8,\"id\":\"" + memberId
                             + "\",\"attrs\":{\"age\":31,\"role\":\"lead\"}}";
                     List<String> outcomes = new ArrayList<>();
+                    String appliedTree = null; // the tree after the change
                     for (boolean fromReader : List.of(false, true)) {
                         Replica replica = new Replica(new Team());
                         replica.apply((JsonObject) codec.decode(initial));
@@ -193,6 +195,7 @@ final class ImportFromTextScenarios {
                         BaseModel member = ((Team) replica.root()).members.at(0);
                         outcomes.add(state(replica.root(), codec) + " " + state(member, codec) + " " + events
                                 + " seq " + replica.seq());
+                        appliedTree = codec.encode(replica.root().xport());
                     }
                     equal(outcomes.get(0), outcomes.get(1), "the same change");
                     for (String refused : List.of(
@@ -227,7 +230,35 @@ final class ImportFromTextScenarios {
                         equal(before, state(replica.root(), codec) + " "
                                 + state(((Team) replica.root()).members.at(0), codec), "nothing changed: " + refused);
                         equal(List.of(), events, "no events: " + refused);
+                        // The refused message left nothing behind in the model: the next change applies alone.
+                        if (!refused.contains("\"seq\":9")) {
+                            isTrue(replica.applyChange(codec.reader(change)), "the next change: " + refused);
+                            equal(appliedTree, codec.encode(replica.root().xport()), "the next change alone: " + refused);
+                        }
                     }
+                }));
+        scenarios.add(new Scenario("a change planned from a reader is applied once; a discarded or refused one leaves"
+                + " nothing behind for the next", context -> {
+                    JsonCodec codec = context.codec();
+                    Team team = new Team();
+                    List<String> events = new ArrayList<>();
+                    team.on("all", e -> events.add(e.name()));
+                    dev.tandem.model.PlannedChange dropped = team.planSetFromJson(
+                            codec.reader("{\"name\":\"A\",\"size\":2}"), dev.tandem.model.Notify.EVENTS);
+                    dropped.discard();
+                    fails(ModelValidationException.class, () -> team.planSetFromJson(
+                            codec.reader("{\"maxAge\":7,\"size\":\"x\"}"), dev.tandem.model.Notify.EVENTS),
+                            "an invalid value");
+                    equal(List.of(), events, "nothing fired yet");
+                    dev.tandem.model.PlannedChange kept = team.planSetFromJson(codec.reader("{\"size\":3}"),
+                            dev.tandem.model.Notify.EVENTS);
+                    kept.apply();
+                    equal(List.of("change:size", "change"), events, "only the applied change fired");
+                    equal("{name=, size=3, active=true, minAge=0, maxAge=100}", team.attributes().toString(),
+                            "only its value changed");
+                    fails(IllegalStateException.class, kept::apply, "applied twice");
+                    dropped.discard(); // harmless after the write was re-used
+                    equal(3L, team.get(Team.SIZE), "still applied");
                 }));
         return scenarios;
     }

@@ -287,7 +287,9 @@ public final class Attribute<T> {
     @SuppressWarnings("unchecked")
     private T checkRules(Object stored) {
         T value = (T) stored;
-        if (stored instanceof JsonValue json && json.depth() > JsonLimits.MAX_VALUE_DEPTH) {
+        // Only LIST and PLAIN store JSON values: the type test first spares every scalar an interface check.
+        if ((type == AttributeType.LIST || type == AttributeType.PLAIN) && stored instanceof JsonValue json
+                && json.depth() > JsonLimits.MAX_VALUE_DEPTH) {
             throw new AttributeValueException(Violation.TOO_DEEP, "must nest at most " + JsonLimits.MAX_VALUE_DEPTH
                     + " levels deep, got " + json.depth());
         }
