@@ -182,7 +182,11 @@ public final class JsClient {
         if (!(json instanceof JsonObject attrs)) {
             throw new IllegalArgumentException("expected an object of attribute values");
         }
-        return new LinkedHashMap<>(attrs.members());
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0, size = attrs.size(); i < size; i++) { // by position: no Map view of the object in the bundle
+            values.put(attrs.keyAt(i), attrs.valueAt(i));
+        }
+        return values;
     }
 
     private static void deliver(JsEventCallback callback, Event event) {
