@@ -43,7 +43,7 @@ public final class JsClient {
         if (client.sync().replica().hasInitialState()) {
             callback.call();
         } else {
-            client.sync().onInitialState(callback::call);
+            client.sync().onInitialState(() -> callback.call()); // not callback::call: see BrowserClient's socket
         }
     }
 
