@@ -172,12 +172,14 @@ class DemoBrowserTest {
                 + "  own.add(cards, {text: 'From page code', column: 'done'}, -1, function(error, message, id) {"
                 + "    apiLog.push(error ? 'error ' + error : 'ack ' + (id ? 'with id' : 'without id'));"
                 + "    own.set(id, {column: 'sideways'}, function(error2) { apiLog.push('refused ' + error2); });"
+                + "    own.remove('no-such-id', function(error3) { apiLog.push('refused ' + error3); });"
+                + "    own.set(id, 5, function(error4) { apiLog.push('refused ' + error4); });"
                 + "  });"
                 + "});");
-        waitFor(alice, () -> js.executeScript("return apiLog.length;").equals(3L),
+        waitFor(alice, () -> js.executeScript("return apiLog.length;").equals(5L),
                 () -> "log: " + js.executeScript("return apiLog;"));
-        assertEquals(List.of("add From page code", "ack with id", "refused not-allowed"),
-                js.executeScript("return apiLog;"));
+        assertEquals(List.of("add From page code", "ack with id", "refused not-allowed", "refused unknown-id",
+                "refused bad-message"), js.executeScript("return apiLog;"));
         waitFor(bob, () -> text(bob, "#col-done").contains("From page code"));
     }
 

@@ -166,8 +166,9 @@ public final class JsonObject implements JsonValue {
 
     /**
      * {@code keys} (distinct, in insertion order) in the order an object holding them iterates: array-index keys
-     * first, ascending, then the rest as given. For writing members to a {@link JsonWriter} in the order a tree would
-     * have; with no index-like key (the usual case) it returns {@code keys} itself.
+     * first, ascending, then the rest as given. For writing declared members (attributes, children) to a
+     * {@link JsonWriter} in the order a tree would have; with no index-like key (the usual case) it returns
+     * {@code keys} itself.
      */
     public static Iterable<String> inPropertyOrder(Iterable<String> keys) {
         boolean anyIndex = false;
@@ -180,14 +181,53 @@ public final class JsonObject implements JsonValue {
         if (!anyIndex) {
             return keys;
         }
-        List<String> indexed = new ArrayList<>();
-        List<String> named = new ArrayList<>();
+        List<String> ordered = new ArrayList<>();
+        int indexed = 0;
         for (String key : keys) {
-            (isArrayIndex(key) ? indexed : named).add(key);
+            if (!isArrayIndex(key)) {
+                ordered.add(key);
+                continue;
+            }
+            // Inserted in place among the index keys before it: quadratic, but these are declared names (a schema's
+            // attributes, a model's children), few and not input; see sortByIndex for why not List.sort.
+            int at = indexed++;
+            while (at > 0 && compareArrayIndices(ordered.get(at - 1), key) > 0) {
+                at--;
+            }
+            ordered.add(at, key);
         }
-        indexed.sort(JsonObject::compareArrayIndices);
-        indexed.addAll(named);
-        return indexed;
+        return ordered;
+    }
+
+    /**
+     * Sorts {@code positions[0 … count)}, positions of array-index keys in {@code keys}, by those keys' numbers. A
+     * merge sort by hand, O(n log n) for keys in any order: {@code List.sort} would bring a general sort (and boxed
+     * positions) into the browser bundle for the few index-like keys an object may have.
+     */
+    private static void sortByIndex(String[] keys, int[] positions, int count) {
+        int[] merged = new int[count];
+        for (int width = 1; width < count; width *= 2) {
+            for (int low = 0; low < count - width; low += 2 * width) {
+                int middle = low + width;
+                int high = Math.min(low + 2 * width, count);
+                int left = low;
+                int right = middle;
+                int out = low;
+                while (left < middle && right < high) {
+                    merged[out++] = compareArrayIndices(keys[positions[right]], keys[positions[left]]) < 0
+                            ? positions[right++] : positions[left++];
+                }
+                while (left < middle) {
+                    merged[out++] = positions[left++];
+                }
+                while (right < high) {
+                    merged[out++] = positions[right++];
+                }
+                for (int i = low; i < high; i++) {
+                    positions[i] = merged[i];
+                }
+            }
+        }
     }
 
     /** True for the canonical decimal form of an integer 0 … 2^32 − 2, the keys JavaScript orders first. */
@@ -352,19 +392,25 @@ public final class JsonObject implements JsonValue {
             return -1;
         }
 
-        /** Index-like keys first, ascending; the rest keep their order. */
+        /** Index-like keys first, ascending (see {@link #sortByIndex}); the rest keep their order. */
         private void javascriptOrder() {
-            List<Integer> indexed = new ArrayList<>();
-            List<Integer> named = new ArrayList<>();
+            int[] indexed = new int[size];
+            int indexCount = 0;
             for (int i = 0; i < size; i++) {
-                (isArrayIndex(keys[i]) ? indexed : named).add(i);
+                if (isArrayIndex(keys[i])) {
+                    indexed[indexCount++] = i;
+                }
             }
-            indexed.sort((a, b) -> compareArrayIndices(keys[a], keys[b]));
+            sortByIndex(keys, indexed, indexCount);
             String[] orderedKeys = new String[size];
             JsonValue[] orderedValues = new JsonValue[size];
-            int at = 0;
-            for (List<Integer> group : List.of(indexed, named)) {
-                for (int i : group) {
+            for (int at = 0; at < indexCount; at++) {
+                orderedKeys[at] = keys[indexed[at]];
+                orderedValues[at] = values[indexed[at]];
+            }
+            int at = indexCount;
+            for (int i = 0; i < size; i++) {
+                if (!isArrayIndex(keys[i])) {
                     orderedKeys[at] = keys[i];
                     orderedValues[at] = values[i];
                     at++;

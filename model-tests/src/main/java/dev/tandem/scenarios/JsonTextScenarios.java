@@ -113,6 +113,14 @@ final class JsonTextScenarios {
                     JsonNumber.of(3), "10", JsonNumber.of(4), "x", JsonNumber.of(5), "99", JsonNumber.of(6));
             equal("{\"9\":2,\"10\":4,\"99\":6,\"100\":1,\"4294967294\":3,\"x\":5}",
                     context.codec().encode(lengths), "indices of different lengths, numerically");
+            JsonObject.Builder descending = JsonObject.builder().put("z", JsonNumber.of(-1));
+            StringBuilder ascending = new StringBuilder("{");
+            for (int i = 0; i < 37; i++) {
+                descending.put(Integer.toString(36 - i), JsonNumber.of(36 - i));
+                ascending.append('"').append(i).append("\":").append(i).append(',');
+            }
+            equal(ascending.append("\"z\":-1}").toString(), context.codec().encode(descending.build()),
+                    "many indices given in descending order");
         }));
         scenarios.add(new Scenario("a key given twice keeps its first place and its last value", context -> {
             JsonValue value = context.codec().decode("{\"a\":1,\"b\":2,\"a\":3}");

@@ -43,7 +43,7 @@ public final class JsClient {
         if (client.sync().replica().hasInitialState()) {
             callback.call();
         } else {
-            client.sync().onInitialState(callback::call);
+            client.sync().onInitialState(() -> callback.call()); // not callback::call: see BrowserClient's socket
         }
     }
 
@@ -113,28 +113,53 @@ public final class JsClient {
     /** Asks the server to set attributes: {@code set(id, {votes: 3}, answer)}. */
     @JSExport
     public void set(String id, JSObject changes, JsAnswer answer) {
-        command(answer, callback -> client.sync().setServer(model(id), values(changes), callback));
+        CommandCallback callback = callback(answer);
+        try {
+            client.sync().setServer(model(id), values(changes), callback);
+        } catch (RuntimeException problem) {
+            refuse(callback, problem);
+        }
     }
 
     @JSExport
     public void unset(String id, String[] keys, JsAnswer answer) {
-        command(answer, callback -> client.sync().unsetServer(model(id), Arrays.asList(keys), callback));
+        CommandCallback callback = callback(answer);
+        try {
+            client.sync().unsetServer(model(id), Arrays.asList(keys), callback);
+        } catch (RuntimeException problem) {
+            refuse(callback, problem);
+        }
     }
 
     /** Asks the server to add a model to collection {@code collectionId} at {@code at} (-1: the server's choice). */
     @JSExport
     public void add(String collectionId, JSObject attrs, int at, JsAnswer answer) {
-        command(answer, callback -> client.sync().addServer(collection(collectionId), values(attrs), at, callback));
+        CommandCallback callback = callback(answer);
+        try {
+            client.sync().addServer(collection(collectionId), values(attrs), at, callback);
+        } catch (RuntimeException problem) {
+            refuse(callback, problem);
+        }
     }
 
     @JSExport
     public void remove(String id, JsAnswer answer) {
-        command(answer, callback -> client.sync().removeServer(model(id), callback));
+        CommandCallback callback = callback(answer);
+        try {
+            client.sync().removeServer(model(id), callback);
+        } catch (RuntimeException problem) {
+            refuse(callback, problem);
+        }
     }
 
     @JSExport
     public void move(String id, int to, JsAnswer answer) {
-        command(answer, callback -> client.sync().moveServer(model(id), to, callback));
+        CommandCallback callback = callback(answer);
+        try {
+            client.sync().moveServer(model(id), to, callback);
+        } catch (RuntimeException problem) {
+            refuse(callback, problem);
+        }
     }
 
     /** The client's whole tree as JSON text (xport), the same text the server's xport encodes to. */
@@ -145,12 +170,12 @@ public final class JsClient {
 
     // ---------------------------------------------------------------- internals
 
-    private interface Sender {
-        void send(CommandCallback callback);
-    }
+    // Each command method sends directly, without a lambda per command: every lambda is a class of its own in the
+    // bundle. They share the answer (callback) and the refusal of what fails before sending (refuse).
 
-    private static void command(JsAnswer answer, Sender sender) {
-        CommandCallback callback = new CommandCallback() {
+    /** The callback that hands the server's answer to {@code answer}: (null, null, created id) or (code, message). */
+    private static CommandCallback callback(JsAnswer answer) {
+        return new CommandCallback() {
             @Override
             public void acknowledged(JsonObject ack) {
                 if (!absent(answer)) {
@@ -166,14 +191,18 @@ public final class JsClient {
                 }
             }
         };
-        try {
-            sender.send(callback);
-        } catch (ModelValidationException invalid) {
+    }
+
+    /** A command that failed before it was sent is refused through its callback, like one the server refused. */
+    private static void refuse(CommandCallback callback, RuntimeException problem) {
+        if (problem instanceof ModelValidationException invalid) {
             callback.refused(invalid.violation().code(), invalid.getMessage());
-        } catch (UnknownIdException unknown) {
+        } else if (problem instanceof UnknownIdException unknown) {
             callback.refused(dev.tandem.sync.Protocol.UNKNOWN_ID, unknown.getMessage());
-        } catch (IllegalArgumentException invalid) {
+        } else if (problem instanceof IllegalArgumentException invalid) {
             callback.refused(dev.tandem.sync.Protocol.BAD_MESSAGE, invalid.getMessage());
+        } else {
+            throw problem;
         }
     }
 
@@ -182,7 +211,11 @@ public final class JsClient {
         if (!(json instanceof JsonObject attrs)) {
             throw new IllegalArgumentException("expected an object of attribute values");
         }
-        return new LinkedHashMap<>(attrs.members());
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0, size = attrs.size(); i < size; i++) { // by position: no Map view of the object in the bundle
+            values.put(attrs.keyAt(i), attrs.valueAt(i));
+        }
+        return values;
     }
 
     private static void deliver(JsEventCallback callback, Event event) {

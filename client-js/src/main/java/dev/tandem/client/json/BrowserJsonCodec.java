@@ -14,7 +14,6 @@ import dev.tandem.json.MalformedJsonException;
 import dev.tandem.json.NumberText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
@@ -94,8 +93,9 @@ public final class BrowserJsonCodec implements JsonCodec {
             }
             case OBJECT: {
                 JSObject object = newObject();
-                for (Map.Entry<String, JsonValue> member : ((JsonObject) value).members().entrySet()) {
-                    put(object, member.getKey(), toNative(member.getValue()));
+                JsonObject members = (JsonObject) value;
+                for (int i = 0, size = members.size(); i < size; i++) { // by position: no Map view in the bundle
+                    put(object, members.keyAt(i), toNative(members.valueAt(i)));
                 }
                 return object;
             }

@@ -8,7 +8,9 @@ import dev.tandem.demo.model.Member;
 import dev.tandem.demo.model.Settings;
 import dev.tandem.model.ModelValidationException;
 import dev.tandem.sync.CommandCallback;
+import dev.tandem.sync.SyncClient;
 import dev.tandem.json.JsonObject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.teavm.jso.JSBody;
@@ -52,45 +54,56 @@ public final class DemoPage {
 
     // ---------------------------------------------------------------- actions (page → server)
 
+    /**
+     * Sends the command for one user action; the answer only shows or clears the error line ({@link #ANSWER}). The
+     * commands are sent directly, not wrapped in a lambda each: every lambda is a class of its own in the bundle.
+     */
     private static void act(String action, String id, String value) {
+        SyncClient sync = client.sync();
         try {
             switch (action) {
-                case "title" -> send(callback -> client.sync().setServer(board, Map.of("title", value), callback));
-                case "theme" -> send(callback -> client.sync().setServer(board.settings, Map.of("theme", value),
-                        callback));
+                case "title" -> sync.setServer(board, one("title", value), ANSWER);
+                case "theme" -> sync.setServer(board.settings, one("theme", value), ANSWER);
                 case "add" -> {
                     if (!value.trim().isEmpty()) {
-                        send(callback -> client.sync().addServer(board.cards, Map.of("text", value.trim()), -1,
-                                callback));
+                        sync.addServer(board.cards, one("text", value.trim()), -1, ANSWER);
                         clearInput("new-card");
                     }
                 }
                 case "vote" -> {
                     Card card = board.cards.get(id);
-                    send(callback -> client.sync().setServer(card, Map.of("votes", card.get(Card.VOTES) + 1),
-                            callback));
+                    sync.setServer(card, one("votes", card.get(Card.VOTES) + 1), ANSWER);
                 }
                 case "left", "right" -> {
                     Card card = board.cards.get(id);
                     int column = Card.COLUMNS.indexOf(card.get(Card.COLUMN)) + ("left".equals(action) ? -1 : 1);
                     if (column >= 0 && column < Card.COLUMNS.size()) {
-                        send(callback -> client.sync().setServer(card, Map.of("column", Card.COLUMNS.get(column)),
-                                callback));
+                        sync.setServer(card, one("column", Card.COLUMNS.get(column)), ANSWER);
                     }
                 }
                 case "up" -> {
                     Card card = board.cards.get(id);
                     int target = previousInColumn(card);
                     if (target >= 0) {
-                        send(callback -> client.sync().moveServer(card, target, callback));
+                        sync.moveServer(card, target, ANSWER);
                     }
                 }
-                case "delete" -> send(callback -> client.sync().removeServer(board.cards.get(id), callback));
+                case "delete" -> sync.removeServer(board.cards.get(id), ANSWER);
                 default -> showError("unknown action " + action);
             }
         } catch (ModelValidationException invalid) {
             showError(invalid.getMessage());
         }
+    }
+
+    /**
+     * A one-attribute change. A HashMap rather than {@code Map.of}, whose immutable map classes would be bundled for
+     * these five calls alone.
+     */
+    private static Map<String, Object> one(String key, Object value) {
+        Map<String, Object> change = new HashMap<>();
+        change.put(key, value);
+        return change;
     }
 
     /** The index of the card above {@code card} in its column, or -1 when it is the column's first. */
@@ -104,23 +117,18 @@ public final class DemoPage {
         return -1;
     }
 
-    private interface Command {
-        void send(CommandCallback callback);
-    }
+    /** The server's answer to any action: clears the error line, or shows why the command was refused. */
+    private static final CommandCallback ANSWER = new CommandCallback() {
+        @Override
+        public void acknowledged(JsonObject ack) {
+            showError("");
+        }
 
-    private static void send(Command command) {
-        command.send(new CommandCallback() {
-            @Override
-            public void acknowledged(JsonObject ack) {
-                showError("");
-            }
-
-            @Override
-            public void refused(String code, String message) {
-                showError(code + ": " + message);
-            }
-        });
-    }
+        @Override
+        public void refused(String code, String message) {
+            showError(code + ": " + message);
+        }
+    };
 
     // ---------------------------------------------------------------- rendering (model → page)
 
