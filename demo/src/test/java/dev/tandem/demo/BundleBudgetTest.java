@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * target itself (see README, "Bundle sizes"): what grows the bundle past it has to pay for itself elsewhere.
  */
 class BundleBudgetTest {
-    /** Today's demo.js is 39.6 KB gzipped (gzip -9); the budget leaves about 350 bytes for small changes. */
+    /** Today's demo.js is 39.6 KB gzipped (gzip -9); the budget leaves about 430 bytes for small changes. */
     static final int DEMO_BUNDLE_BUDGET_GZIP_BYTES = 40_000;
 
     @Test

@@ -11,10 +11,8 @@ import dev.tandem.model.schema.Attribute;
 import dev.tandem.model.schema.AttributeValueException;
 import dev.tandem.model.schema.Schema;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +43,7 @@ final class TreeImporter {
     private static final int COLLECTIONS = 3;
 
     private final Map<String, Path> imageIds = new HashMap<>();
-    private final Set<TreeNode> inTarget = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<TreeNode> inTarget = new HashSet<>();
     private AttributeWrite scratch = new AttributeWrite(8); // the write of each filled model in turn
 
     private TreeImporter() {
@@ -398,7 +396,7 @@ final class TreeImporter {
         ModelCollection<?> collection = plan.collection;
         // An empty collection (a new tree) has nothing to keep or remove: every member is new, planned straight
         // from the reader. Otherwise a member's id picks the model it updates, so each member is read whole first.
-        Set<BaseModel> kept = collection.isEmpty() ? null : Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<BaseModel> kept = collection.isEmpty() ? null : new HashSet<>();
         in.beginArray();
         for (int i = 0; in.hasNext(); i++) {
             Path memberPath = path.item("models", i);

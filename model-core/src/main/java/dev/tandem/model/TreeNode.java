@@ -28,6 +28,20 @@ public abstract class TreeNode {
     TreeNode() {
     }
 
+    /**
+     * Nodes are identities: a node equals only itself, whatever its attributes, so that a registry, a collection or
+     * a set of nodes never takes two live models for one. Final, so that an application's model cannot change that.
+     */
+    @Override
+    public final boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public final int hashCode() {
+        return super.hashCode();
+    }
+
     /** The id, unique within the tree; null until assigned (see {@link IdPolicy}). */
     public final String id() {
         return id;
