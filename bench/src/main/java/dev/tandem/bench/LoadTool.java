@@ -68,7 +68,7 @@ public final class LoadTool {
                 "r", stepsPerSecond, "running", true)).get(10, TimeUnit.SECONDS);
         // Each second on its own, from the driver's start: a backlog (latency that climbs, then drains) shows here,
         // not in the window's p99. Warm-up seconds have negative times.
-        SecondBySecond bySecond = new SecondBySecond(measured);
+        SecondBySecond bySecond = new SecondBySecond(measured, serverPid);
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         while (System.nanoTime() < warmupEnd) {
             Thread.sleep(Math.min(1000, Math.max(1, (warmupEnd - System.nanoTime()) / 1_000_000)));
@@ -184,27 +184,47 @@ public final class LoadTool {
         return out.build();
     }
 
-    /** Latency second by second: each mark slices off what the clients counted since the previous mark. */
+    /**
+     * Latency second by second: each mark slices off what the clients counted since the previous mark, with the CPU
+     * both processes used in that slice (which side fell behind, when latency climbs).
+     */
     private static final class SecondBySecond {
         final List<JsonValue> seconds = new ArrayList<>();
         private final RawLoadClients clients;
+        private final long serverPid;
         private LatencyHistogram before = new LatencyHistogram();
         private long updatesBefore;
+        private long nanosBefore = System.nanoTime();
+        private long serverTicksBefore;
+        private long loadTicksBefore;
 
-        SecondBySecond(RawLoadClients clients) {
+        SecondBySecond(RawLoadClients clients, long serverPid) {
             this.clients = clients;
+            this.serverPid = serverPid;
+            this.serverTicksBefore = ProcStats.cpuTicks(serverPid);
+            this.loadTicksBefore = ProcStats.cpuTicks(ProcessHandle.current().pid());
         }
 
         void mark(double atSeconds) throws Exception {
             RawLoadClients.Counts sofar = clients.counts();
+            long nanos = System.nanoTime();
+            long serverTicks = ProcStats.cpuTicks(serverPid);
+            long loadTicks = ProcStats.cpuTicks(ProcessHandle.current().pid());
+            double seconds = (nanos - nanosBefore) / 1e9;
             LatencyHistogram slice = sofar.latency().since(before);
-            seconds.add(JsonObject.builder()
+            this.seconds.add(JsonObject.builder()
                     .put("atS", round(atSeconds, 2))
                     .put("updates", JsonNumber.of(sofar.updates() - updatesBefore))
                     .put("p50", round(slice.percentileMs(0.5), 3)).put("p99", round(slice.percentileMs(0.99), 3))
-                    .put("max", round(slice.maxMs(), 3)).build());
+                    .put("max", round(slice.maxMs(), 3))
+                    .put("cpuServer", round((serverTicks - serverTicksBefore) * 100.0 / ProcStats.TICKS_PER_SECOND / seconds, 0))
+                    .put("cpuLoad", round((loadTicks - loadTicksBefore) * 100.0 / ProcStats.TICKS_PER_SECOND / seconds, 0))
+                    .build());
             before = sofar.latency();
             updatesBefore = sofar.updates();
+            nanosBefore = nanos;
+            serverTicksBefore = serverTicks;
+            loadTicksBefore = loadTicks;
         }
 
         /** The clients' counters started again from zero. */
