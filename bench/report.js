@@ -474,9 +474,13 @@ P('- The two systems use different load generators. Tandem\'s is `dev.tandem.ben
   + ' decode cost is part of the latency and of the load CPU, so load CPU % is not comparable across systems. Rows "Tandem, Node load tool", where'
   + ' present, load the same Tandem server from `bench/node/load.js`: the TeaVM-compiled browser client in Node, over the `ws` package.');
 P('- Tandem\'s load tool counts from its first update and resets its counters when the window opens, so its counting code is compiled before the'
-  + ' window (counting only inside the window made the JIT deoptimise at its start: a 20-30 ms stall). Before it connects, it also runs its'
-  + ' client code for 2.5 s on a scratch replica fed with the scenario\'s frames (`ClientWarmup`; the server is not involved), so that at low'
-  + ' rates the JVM is not still interpreting it in the window. The server gets no such warm-up.');
+  + ' window (counting only inside the window made the JIT deoptimise at its start: a 20-30 ms stall). Before it connects, it also warms its'
+  + ' clients\' whole path (sockets, frames, decode, apply, latency record) against a stand-in loopback server that sends pre-made scenario frames,'
+  + ' until the JIT has settled (2.5-8 s; `ClientWarmup`, `WarmupFrameServer`). The server under test is not involved and gets no such warm-up.'
+  + ' Why: at low rates the JVM would still be interpreting the client code in the window, and at N=100, E=100, R=100 an earlier, partial'
+  + ' warm-up left about 100 optimising compiles to run on the load tool\'s one core in the first seconds of the driver (a backlog of up to'
+  + ' 0.9 s that drained into the window). Each Tandem run\'s raw JSON has every second\'s latency and both processes\' CPU from the driver\'s'
+  + ' start (`latencyBySecondMs`).');
 P('- Colyseus 50 ms coalesces: an entity changed several times between patches is delivered once ("of offered" < 1 at E=100, R=100), and its latency'
   + ' is dominated by the wait for the next patch. With R = 20 the step and patch timers share a period, so that run\'s latency is mostly a random phase offset.');
 P('- RSS is the whole server process; for the JVM it mostly reflects heap sizing (-Xmx512m, Serial GC), not live data. Tandem\'s live heap after GC is reported separately.');
