@@ -286,7 +286,8 @@ if (repeatedCells.size) {
     + ' Median, and the range over the runs:');
   P();
   const rows = [];
-  for (const [key, bySystem] of [...repeatedCells.entries()].sort()) {
+  const byCell = (a, b) => { const [x, y] = [a[0], b[0]].map((k) => k.split('|').map(Number)); return x[0] - y[0] || x[1] - y[1] || x[2] - y[2]; };
+  for (const [key, bySystem] of [...repeatedCells.entries()].sort(byCell)) {
     const [N, E, R] = key.split('|').map(Number);
     P(`### ${cellName({ N, E, R })}`);
     P();
