@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
  * The load side of the Colyseus peer scenario, on the JVM client: N clients ({@link RawLoadClients}), each keeping a
  * real replica of the world (every update is decoded and applied to a model tree by model-core's {@code SyncClient},
  * and counted when its {@code change} event fires), latency = client clock at the event − the entity's {@code ts}.
- * One more connection, a {@link TandemClient} not counted, drives the server through the {@link Control} model. Prints one JSON line with the same fields as the harness's load.js,
+ * One more connection, a {@link TandemClient} not counted, drives the server through the {@link Control} model: it
+ * takes the heap samples and starts the driver, then leaves before the warm-up (so it takes no updates on the load
+ * tool's core), and a new one stops the driver after the window. Prints one JSON line with the same fields as the
+ * harness's load.js,
  * plus the server's live heap, and the payload the first client's frames would take with permessage-deflate
  * ({@link DeflatedSize}).
  *
@@ -66,6 +69,11 @@ public final class LoadTool {
         System.gc();
         controller.setServer(controller.read(world -> world.control), Map.of("e", (long) entitiesPerStep,
                 "r", stepsPerSecond, "running", true)).get(10, TimeUnit.SECONDS);
+        // The controller leaves now, as the Colyseus harness's has no controller at all (its first measured client
+        // sends "start"): connected, this JDK client would take every change too, on the load tool's one core, at
+        // about three times a measured client's cost, and its code would still be compiling in the window.
+        controller.close();
+        controller = null;
         // Each second on its own, from the driver's start: a backlog (latency that climbs, then drains) shows here,
         // not in the window's p99. Warm-up seconds have negative times.
         SecondBySecond bySecond = new SecondBySecond(measured, serverPid);
@@ -102,6 +110,7 @@ public final class LoadTool {
         double elapsedMs = 0;
         double lateMaxMs = Double.NaN;
         try {
+            controller = TandemClient.connect(uri, new World(), http);
             controller.setServer(controller.read(world -> world.control), Map.of("running", false))
                     .get(10, TimeUnit.SECONDS);
             heapLoad = heapSample(controller, 3);
@@ -110,7 +119,7 @@ public final class LoadTool {
             elapsedMs = controller.read(world -> control.get(Control.ELAPSED_MS));
             lateMaxMs = controller.read(world -> control.get(Control.LATE_MAX_MS));
         } catch (Exception e) {
-            errors.add("after the window, stopping the driver: " + e);
+            errors.add("after the window, reconnecting the controller and stopping the driver: " + e);
         }
 
         measured.stop();
@@ -125,8 +134,10 @@ public final class LoadTool {
         double stepsPerS = elapsedMs > 0 ? steps / (elapsedMs / 1000) : 0;
 
         try {
-            controller.setServer(controller.read(world -> world.control), Map.of("shutdown", true))
-                    .get(2, TimeUnit.SECONDS);
+            if (controller != null) {
+                controller.setServer(controller.read(world -> world.control), Map.of("shutdown", true))
+                        .get(2, TimeUnit.SECONDS);
+            }
         } catch (Exception ignored) {
             // the server exits right after answering; a lost answer does not matter
         }
