@@ -363,9 +363,9 @@ run_repeated() { # directory cell...
   local dir=$1 cell n e r k sys
   shift
   mkdir -p "$dir"
-  rm -f "$dir"/*.json "$dir"/*.log
   for cell in "$@"; do
     read -r n e r <<<"$cell"
+    rm -f "$dir"/*_n"$n"_e"$e"_r"$r"_run*   # this cell's earlier runs; other cells' stay
     log "$MODE: N=$n E=$e R=$r, ${RUNS:-5} runs x [$SYSTEMS], ${WARMUP}s warm-up + ${DURATION}s window each"
     for k in $(seq 1 "${RUNS:-5}"); do
       for sys in $SYSTEMS; do run_one "$sys" "$n" "$e" "$r" "$dir" "_run$k"; done
