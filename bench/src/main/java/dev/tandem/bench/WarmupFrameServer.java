@@ -14,8 +14,8 @@ import java.util.Locale;
 
 /**
  * A stand-in server on loopback for {@link ClientWarmup}: it answers a WebSocket upgrade, sends the scenario's
- * initial state and then pre-made batch frames of the scenario's changes ({@link ServerFrames}, the server's own
- * texts) as fast as the client reads them, over and over. The frames are made once; each connection gets them from
+ * initial state and then pre-made frames of the scenario's changes ({@link ServerFrames}, the server's own texts,
+ * framed as the server frames them) as fast as the client reads them, over and over. The frames are made once; each connection gets them from
  * its own thread with blocking writes.
  *
  * <p>Why not warm up on the real server: that would warm the system under test too, which the Colyseus side does
@@ -37,9 +37,15 @@ final class WarmupFrameServer implements AutoCloseable {
     WarmupFrameServer(int entitiesPerStep) throws IOException {
         ServerFrames frames = new ServerFrames(new JacksonJsonCodec());
         initialFrame = textFrame(frames.initial());
+        // Frames as the server sends them: the control change that starts the driver (one message, unbatched),
+        // then one frame per step, unbatched at E = 1; and the change that stops it. Any kind of frame the warm-up
+        // leaves out is a branch the JIT has not seen, and the first one in the run throws compiled code away
+        // (found with -XX:+LogCompilation: an uncommon trap on the unbatched control change at the driver's start).
+        ring.add(textFrame(frames.frame(frames.controlChange(entitiesPerStep, 100.0, true))));
         for (int i = 0; i < RING_FRAMES; i++) {
-            ring.add(textFrame(frames.batch(frames.step(entitiesPerStep))));
+            ring.add(textFrame(frames.frame(frames.step(entitiesPerStep))));
         }
+        ring.add(textFrame(frames.frame(frames.controlChange(entitiesPerStep, 100.0, false))));
         // seq back to 0 at the end of the ring, so that the ring's first frame (seqs from 1 on) is in step again
         ring.add(textFrame(frames.text(frames.seqReset())));
         listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));

@@ -10,11 +10,20 @@ class WarmupFrameServerTest {
 
     @Test
     void clientsTakeTheRingOverAndOverInStep() throws Exception {
-        try (WarmupFrameServer server = new WarmupFrameServer(E)) {
+        takeTheRingThreeTimes(E);
+    }
+
+    @Test
+    void atOneChangePerStepTheFramesAreSingleMessagesAsTheServerSendsThem() throws Exception {
+        takeTheRingThreeTimes(1);
+    }
+
+    private static void takeTheRingThreeTimes(int entitiesPerStep) throws Exception {
+        try (WarmupFrameServer server = new WarmupFrameServer(entitiesPerStep)) {
             RawLoadClients clients = new RawLoadClients(server.port());
             clients.connect(3);
             // three times round the ring: its seq reset must keep every client in step
-            long wanted = 3L * WarmupFrameServer.RING_FRAMES * E * 3;
+            long wanted = 3L * WarmupFrameServer.RING_FRAMES * entitiesPerStep * 3;
             long deadline = System.nanoTime() + 30_000_000_000L;
             RawLoadClients.Counts counts = clients.counts();
             while (counts.updates() < wanted && counts.errors().isEmpty() && System.nanoTime() < deadline) {

@@ -75,6 +75,29 @@ public final class ServerFrames {
         return messages;
     }
 
+    /**
+     * A change of the control model like the one that starts the load tool's driver (e, r, running), stamped: its
+     * message. The real stream has one such message between the initial state and the first step.
+     */
+    public List<JsonObject> controlChange(long entities, double stepsPerSecond, boolean running) {
+        Map<String, Object> change = new LinkedHashMap<>(4);
+        change.put("e", entities);
+        change.put("r", stepsPerSecond);
+        change.put("running", running);
+        world.control.set(change);
+        List<JsonObject> messages = new ArrayList<>(stamped);
+        stamped.clear();
+        return messages;
+    }
+
+    /**
+     * The frame a {@code ?batch=1} client gets for one authority task's messages, as the server makes it: one message
+     * alone, more than one as a JSON array.
+     */
+    public String frame(List<JsonObject> messages) {
+        return messages.size() == 1 ? text(messages.get(0)) : batch(messages);
+    }
+
     /** One message alone, as a client without {@code ?batch=1} gets it. */
     public String text(JsonObject message) {
         return codec.encode(message);
