@@ -476,7 +476,7 @@ P('- The two systems use different load generators. Tandem\'s is `dev.tandem.ben
   + ' present, load the same Tandem server from `bench/node/load.js`: the TeaVM-compiled browser client in Node, over the `ws` package.');
 P('- Tandem\'s load tool counts from its first update and resets its counters when the window opens, so its counting code is compiled before the'
   + ' window (counting only inside the window made the JIT deoptimise at its start: a 20-30 ms stall). Before it connects, it also warms its'
-  + ' clients\' whole path (sockets, frames, decode, apply, latency record) against a stand-in loopback server that sends pre-made scenario frames,'
+  + ' clients\' whole path (sockets, frames, decode, apply, latency record) against a stand-in loopback server that sends pre-made scenario frames (framed as the server frames them, control changes included),'
   + ' until the JIT has settled (2.5-8 s; `ClientWarmup`, `WarmupFrameServer`). The server under test is not involved and gets no such warm-up.'
   + ' Why: at low rates the JVM would still be interpreting the client code in the window, and at N=100, E=100, R=100 an earlier, partial'
   + ' warm-up left about 100 optimising compiles to run on the load tool\'s one core in the first seconds of the driver (a backlog of up to'
