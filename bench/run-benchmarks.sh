@@ -5,22 +5,24 @@
 # Usage (from the repository root):
 #   bench/run-benchmarks.sh short    # 3 cells x 3 systems, ~3 min (+ build)
 #   bench/run-benchmarks.sh full     # N in {10,100,500} x E in {1,10,100} x R in {20,100} x 3 systems, ~14 min
-#   bench/run-benchmarks.sh headline # the headline cell (N=100, E=10, R=100) RUNS times per system, alternating, ~4 min
-#   bench/run-benchmarks.sh repeat   # REPEAT_CELLS, each RUNS times per system, alternating, ~4 min per cell
+#   bench/run-benchmarks.sh headline # the headline cell (N=100, E=10, R=100) RUNS times per system, alternating, ~6 min
+#   bench/run-benchmarks.sh repeat   # REPEAT_CELLS, each RUNS times per system, alternating, ~2.5 min per cell
 #   bench/run-benchmarks.sh idle     # idle-memory test: 10,000 idle clients on one Tandem server, ~1 min
 #   bench/run-benchmarks.sh report   # only regenerate docs/benchmarks.md from bench/results/raw
 #
 # Environment overrides:
 #   NS, ES, RS       space-separated lists; if any is set, the matrix is NS x ES x RS (unset ones default to
 #                    the full matrix values), e.g.  NS="100" ES="10" RS="100" bench/run-benchmarks.sh short
-#   SYSTEMS          which runs per cell, in order (default "tandem colyseus-immediate colyseus-50"); also
+#   SYSTEMS          which runs per cell, in order (default "tandem colyseus-immediate colyseus-50"; headline: all
+#                    five below; repeat: "tandem colyseus-immediate"); also
 #                    "tandem-node": the Tandem server loaded by bench/node/load.js (the TeaVM browser client in Node);
 #                    "tandem-50": the Tandem server with a 50 ms coalescing window (like Colyseus's default patch rate)
 #   WARMUP, DURATION seconds of warm-up and of the measurement window (default 2 and 8)
 #   RUNS             repetitions per system in the headline and repeat modes (default 5)
-#   REPEAT_CELLS     cells for the repeat mode, "N E R" separated by ";" (default: the four unsaturated cells where
-#                    one full-matrix run had Tandem's p99 above Colyseus immediate's:
-#                    "10 100 100; 100 10 20; 100 100 20; 100 100 100")
+#   REPEAT_CELLS     cells for the repeat mode, "N E R" separated by ";" (default: the unsaturated cells where a
+#                    single full-matrix run has had Tandem's p99 above Colyseus immediate's:
+#                    "10 100 100; 100 1 100; 100 10 20; 100 100 20; 100 100 100"); the repeat mode's SYSTEMS
+#                    default to "tandem colyseus-immediate", the comparison it settles
 #   IDLE_CLIENTS     idle clients for the idle test (default 10000)
 #   BASE_PORT        first TCP port to try (default 24567); each run uses a fresh, free port on 127.0.0.1
 #   SKIP_BUILD=1     do not run Maven; use the existing jar
@@ -46,6 +48,10 @@ RAW=bench/results/raw
 JAR=${TANDEM_JAR:-bench/target/tandem-bench.jar}
 WARMUP=${WARMUP:-2}
 DURATION=${DURATION:-8}
+# The modes' own defaults: headline compares every system (also the Node load tool and the 50 ms window); repeat
+# settles Tandem against Colyseus immediate.
+if [ "$MODE" = headline ]; then SYSTEMS=${SYSTEMS:-"tandem colyseus-immediate colyseus-50 tandem-node tandem-50"}; fi
+if [ "$MODE" = repeat ]; then SYSTEMS=${SYSTEMS:-"tandem colyseus-immediate"}; fi
 SYSTEMS=${SYSTEMS:-"tandem colyseus-immediate colyseus-50"}
 NEXT_PORT=${BASE_PORT:-24567}
 COLYSEUS_SRC=${COLYSEUS_SRC:-"$ROOT/../shared/peers/colyseus"}
@@ -379,7 +385,7 @@ if [ "$MODE" = headline ]; then
   run_repeated "$RAW/headline" "100 10 100"
 fi
 if [ "$MODE" = repeat ]; then
-  IFS=';' read -r -a REPEATS <<<"${REPEAT_CELLS:-10 100 100; 100 10 20; 100 100 20; 100 100 100}"
+  IFS=';' read -r -a REPEATS <<<"${REPEAT_CELLS:-10 100 100; 100 1 100; 100 10 20; 100 100 20; 100 100 100}"
   run_repeated "$RAW/repeat" "${REPEATS[@]}"
 fi
 

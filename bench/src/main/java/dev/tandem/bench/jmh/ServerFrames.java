@@ -1,5 +1,6 @@
 package dev.tandem.bench.jmh;
 
+import dev.tandem.bench.model.Control;
 import dev.tandem.bench.model.Entity;
 import dev.tandem.bench.model.World;
 import dev.tandem.json.JsonArray;
@@ -81,9 +82,9 @@ public final class ServerFrames {
      */
     public List<JsonObject> controlChange(long entities, double stepsPerSecond, boolean running) {
         Map<String, Object> change = new LinkedHashMap<>(4);
-        change.put("e", entities);
-        change.put("r", stepsPerSecond);
-        change.put("running", running);
+        change.put(Control.E.name(), entities);
+        change.put(Control.R.name(), stepsPerSecond);
+        change.put(Control.RUNNING.name(), running);
         world.control.set(change);
         List<JsonObject> messages = new ArrayList<>(stamped);
         stamped.clear();
