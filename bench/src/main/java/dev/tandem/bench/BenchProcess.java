@@ -1,7 +1,7 @@
 package dev.tandem.bench;
 
 import dev.tandem.json.JsonObject;
-import dev.tandem.server.json.JacksonJsonCodec;
+import dev.tandem.json.jackson.JacksonJsonCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

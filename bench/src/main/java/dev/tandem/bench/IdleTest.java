@@ -7,7 +7,7 @@ import dev.tandem.json.JsonNumber;
 import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
-import dev.tandem.server.client.TandemClient;
+import dev.tandem.client.jvm.TandemClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

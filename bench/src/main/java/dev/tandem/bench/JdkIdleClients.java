@@ -1,6 +1,6 @@
 package dev.tandem.bench;
 
-import dev.tandem.server.client.TandemClient;
+import dev.tandem.client.jvm.TandemClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;

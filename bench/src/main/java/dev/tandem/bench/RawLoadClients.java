@@ -2,7 +2,7 @@ package dev.tandem.bench;
 
 import dev.tandem.bench.model.Entity;
 import dev.tandem.bench.model.World;
-import dev.tandem.server.json.JacksonJsonCodec;
+import dev.tandem.json.jackson.JacksonJsonCodec;
 import dev.tandem.sync.SyncClient;
 import dev.tandem.sync.SyncException;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.tandem.bench;
 
 import dev.tandem.bench.jmh.ServerFrames;
-import dev.tandem.server.json.JacksonJsonCodec;
+import dev.tandem.json.jackson.JacksonJsonCodec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;

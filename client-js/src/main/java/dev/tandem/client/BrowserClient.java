@@ -2,7 +2,7 @@ package dev.tandem.client;
 
 import dev.tandem.client.json.BrowserJsonCodec;
 import dev.tandem.model.BaseModel;
-import dev.tandem.sync.Protocol;
+import dev.tandem.protocol.Protocol;
 import dev.tandem.sync.SyncClient;
 import dev.tandem.sync.SyncException;
 import java.util.ArrayList;

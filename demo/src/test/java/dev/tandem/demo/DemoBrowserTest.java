@@ -8,7 +8,7 @@ import dev.tandem.demo.model.Board;
 import dev.tandem.demo.model.Card;
 import dev.tandem.demo.server.DemoServer;
 import dev.tandem.server.TandemServer;
-import dev.tandem.server.json.JacksonJsonCodec;
+import dev.tandem.json.jackson.JacksonJsonCodec;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

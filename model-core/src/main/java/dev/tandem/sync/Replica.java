@@ -1,5 +1,6 @@
 package dev.tandem.sync;
 
+import dev.tandem.protocol.Protocol;
 import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonNumber;
 import dev.tandem.json.JsonObject;

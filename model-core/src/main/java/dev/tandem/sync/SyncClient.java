@@ -1,5 +1,7 @@
 package dev.tandem.sync;
 
+import dev.tandem.protocol.Protocol;
+import dev.tandem.protocol.ServerMessages;
 import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonCodec;
 import dev.tandem.json.JsonNumber;

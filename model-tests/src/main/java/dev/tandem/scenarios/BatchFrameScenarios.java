@@ -12,7 +12,7 @@ import dev.tandem.model.IdPolicy;
 import dev.tandem.scenarios.fixtures.Member;
 import dev.tandem.scenarios.fixtures.Team;
 import dev.tandem.scenarios.harness.Scenario;
-import dev.tandem.sync.ServerMessages;
+import dev.tandem.protocol.ServerMessages;
 import dev.tandem.sync.SyncClient;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonNumber;
 import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
-import dev.tandem.server.json.JacksonJsonCodec;
+import dev.tandem.json.jackson.JacksonJsonCodec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -11,7 +11,7 @@ import dev.tandem.json.JsonValue;
 import dev.tandem.scenarios.harness.Scenario;
 import dev.tandem.scenarios.harness.ScenarioResult;
 import dev.tandem.scenarios.harness.ScenarioRunner;
-import dev.tandem.server.json.JacksonJsonCodec;
+import dev.tandem.json.jackson.JacksonJsonCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import dev.tandem.json.JsonValue;
 import dev.tandem.model.BaseModel;
 import dev.tandem.model.IdPolicy;
 import dev.tandem.model.tree.TreeChange;
-import dev.tandem.sync.ServerMessages;
+import dev.tandem.protocol.ServerMessages;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

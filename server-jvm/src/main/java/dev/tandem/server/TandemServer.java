@@ -2,8 +2,8 @@ package dev.tandem.server;
 
 import dev.tandem.json.JsonCodec;
 import dev.tandem.model.BaseModel;
-import dev.tandem.server.json.JacksonJsonCodec;
-import dev.tandem.sync.Protocol;
+import dev.tandem.json.jackson.JacksonJsonCodec;
+import dev.tandem.protocol.Protocol;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -4,7 +4,7 @@ import static dev.tandem.server.TestServers.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.tandem.server.client.TandemClient;
+import dev.tandem.client.jvm.TandemClient;
 import dev.tandem.server.fixtures.TestBoard;
 import dev.tandem.server.fixtures.TestCard;
 import java.net.URI;

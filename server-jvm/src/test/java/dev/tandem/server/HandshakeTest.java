@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonString;
-import dev.tandem.server.client.TandemClient;
+import dev.tandem.client.jvm.TandemClient;
 import dev.tandem.server.fixtures.TestBoard;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonString;
-import dev.tandem.server.client.TandemClient;
+import dev.tandem.client.jvm.TandemClient;
 import dev.tandem.server.fixtures.TestBoard;
 import dev.tandem.server.fixtures.TestCard;
 import java.util.Map;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.json.JsonObject;
 import dev.tandem.model.ModelValidationException;
-import dev.tandem.server.client.CommandRefusedException;
-import dev.tandem.server.client.TandemClient;
+import dev.tandem.client.jvm.CommandRefusedException;
+import dev.tandem.client.jvm.TandemClient;
 import dev.tandem.server.fixtures.TestBoard;
 import dev.tandem.server.fixtures.TestCard;
 import java.util.ArrayList;

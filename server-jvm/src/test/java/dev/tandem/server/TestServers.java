@@ -1,9 +1,9 @@
 package dev.tandem.server;
 
-import dev.tandem.server.client.TandemClient;
+import dev.tandem.client.jvm.TandemClient;
 import dev.tandem.server.fixtures.TestBoard;
 import dev.tandem.server.fixtures.TestCard;
-import dev.tandem.server.json.JacksonJsonCodec;
+import dev.tandem.json.jackson.JacksonJsonCodec;
 import java.time.Duration;
 
 /** Starts a server on a free port holding a {@link TestBoard} with two cards, and connects clients to it. */

@@ -3,7 +3,7 @@ package dev.tandem.bench.jmh;
 import dev.tandem.bench.model.World;
 import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonValue;
-import dev.tandem.server.json.JacksonJsonCodec;
+import dev.tandem.json.jackson.JacksonJsonCodec;
 import dev.tandem.sync.Replica;
 import dev.tandem.sync.SyncClient;
 import java.util.concurrent.TimeUnit;

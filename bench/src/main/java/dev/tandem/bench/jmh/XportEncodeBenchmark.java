@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.json.JsonObject;
 import dev.tandem.model.BaseModel;
-import dev.tandem.server.json.JacksonJsonCodec;
+import dev.tandem.json.jackson.JacksonJsonCodec;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -7,7 +7,7 @@ import dev.tandem.bench.model.Entity;
 import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonValue;
 import dev.tandem.model.BaseModel;
-import dev.tandem.server.json.JacksonJsonCodec;
+import dev.tandem.json.jackson.JacksonJsonCodec;
 import org.junit.jupiter.api.Test;
 
 /**

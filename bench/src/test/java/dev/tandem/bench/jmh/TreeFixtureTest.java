@@ -9,7 +9,7 @@ import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonNumber;
 import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonValue;
-import dev.tandem.server.json.JacksonJsonCodec;
+import dev.tandem.json.jackson.JacksonJsonCodec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

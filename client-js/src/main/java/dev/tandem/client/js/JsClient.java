@@ -198,9 +198,9 @@ public final class JsClient {
         if (problem instanceof ModelValidationException invalid) {
             callback.refused(invalid.violation().code(), invalid.getMessage());
         } else if (problem instanceof UnknownIdException unknown) {
-            callback.refused(dev.tandem.sync.Protocol.UNKNOWN_ID, unknown.getMessage());
+            callback.refused(dev.tandem.protocol.Protocol.UNKNOWN_ID, unknown.getMessage());
         } else if (problem instanceof IllegalArgumentException invalid) {
-            callback.refused(dev.tandem.sync.Protocol.BAD_MESSAGE, invalid.getMessage());
+            callback.refused(dev.tandem.protocol.Protocol.BAD_MESSAGE, invalid.getMessage());
         } else {
             throw problem;
         }

@@ -8,8 +8,8 @@ import dev.tandem.json.JsonNumber;
 import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonString;
 import dev.tandem.json.JsonValue;
-import dev.tandem.sync.Protocol;
-import dev.tandem.sync.ServerMessages;
+import dev.tandem.protocol.Protocol;
+import dev.tandem.protocol.ServerMessages;
 import dev.tandem.sync.SyncClient;
 import org.teavm.jso.JSBody;
 

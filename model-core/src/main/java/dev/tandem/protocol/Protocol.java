@@ -1,4 +1,4 @@
-package dev.tandem.sync;
+package dev.tandem.protocol;
 
 /**
  * The names of wire protocol v1 (docs/protocol.md is the contract): events, fields and protocol-level error codes.

@@ -1,4 +1,4 @@
-package dev.tandem.server.json;
+package dev.tandem.json.jackson;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package dev.tandem.server.client;
+package dev.tandem.client.jvm;
 
 /** The server refused a command (an {@code error} answer); the command changed nothing. */
 public final class CommandRefusedException extends RuntimeException {

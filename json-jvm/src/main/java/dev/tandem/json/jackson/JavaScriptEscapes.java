@@ -1,4 +1,4 @@
-package dev.tandem.server.json;
+package dev.tandem.json.jackson;
 
 /**
  * What {@code JSON.stringify} escapes in a string, and how, and where jackson-core's generator writes something else.

@@ -1,4 +1,4 @@
-package dev.tandem.server.json;
+package dev.tandem.json.jackson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +8,7 @@ import dev.tandem.model.ModelCollection;
 import dev.tandem.model.ModelValidationException;
 import dev.tandem.model.schema.Attribute;
 import dev.tandem.model.schema.Schema;
-import dev.tandem.sync.ServerMessages;
+import dev.tandem.protocol.ServerMessages;
 import dev.tandem.sync.SyncClient;
 import dev.tandem.sync.SyncException;
 import java.util.ArrayList;

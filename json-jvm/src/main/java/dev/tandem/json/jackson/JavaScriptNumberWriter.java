@@ -1,4 +1,4 @@
-package dev.tandem.server.json;
+package dev.tandem.json.jackson;
 
 /**
  * Writes a double into a {@code char[]} exactly as JavaScript's {@code Number.prototype.toString} (and so

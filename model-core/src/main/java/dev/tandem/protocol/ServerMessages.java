@@ -1,4 +1,4 @@
-package dev.tandem.sync;
+package dev.tandem.protocol;
 
 import dev.tandem.json.JsonArray;
 import dev.tandem.json.JsonNull;

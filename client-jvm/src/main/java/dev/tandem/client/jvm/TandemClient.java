@@ -1,13 +1,13 @@
-package dev.tandem.server.client;
+package dev.tandem.client.jvm;
 
 import dev.tandem.json.JsonCodec;
 import dev.tandem.json.JsonObject;
 import dev.tandem.json.JsonValue;
 import dev.tandem.model.BaseModel;
 import dev.tandem.model.ModelCollection;
-import dev.tandem.server.json.JacksonJsonCodec;
+import dev.tandem.json.jackson.JacksonJsonCodec;
 import dev.tandem.sync.CommandCallback;
-import dev.tandem.sync.Protocol;
+import dev.tandem.protocol.Protocol;
 import dev.tandem.sync.SyncClient;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package dev.tandem.server.json;
+package dev.tandem.json.jackson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
